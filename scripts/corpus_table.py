@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Compares amable's facts with the hand labels of shared/corpus/labels-dev.json.
+
+Usage: scripts/corpus_table.py [--amable build/amable] [--corpus ../shared/corpus] [--details]
+
+For each labelled fact it prints agreement, precision and recall of the matching `facts` field,
+then the median audit time per item. It runs `amable audit ITEM -f json` once per item.
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def predicted(report, item_kind):
+    """Each label's prediction from one JSON report."""
+    facts = report["facts"]
+    rules = {r["id"]: r for r in report["rules"]}
+    out = {}
+    out["has_email"] = len(facts["emails"]) > 0 and any(not e["placeholder"] for e in facts["emails"])
+    out["has_phone"] = any(p["kind"] == "phone" and not p["placeholder"] for p in facts.get("phones", []))
+    out["has_postal_address"] = len(facts.get("addresses", [])) > 0
+    out["has_office_hours"] = len(facts.get("office_hours", [])) > 0
+    out["has_named_person_contact"] = len(facts.get("named_contacts", [])) > 0
+    if item_kind == "site":
+        out["has_return_policy"] = facts["key_pages"].get("returns") is not None and (
+            facts["return_policy"]["stated"] or facts["return_policy"]["url"] is not None)
+    else:
+        out["has_return_policy"] = facts["return_policy"]["stated"]
+    out["has_intro_animation_or_splash"] = len(facts.get("intro_clutter", [])) > 0 and any(
+        c["kind"] in ("meta-refresh", "skip-intro", "flash", "splash", "autoplay") for c in facts["intro_clutter"])
+    ratio = facts.get("copy", {}).get("visitor_ratio")
+    if ratio is None:
+        out["copy_perspective"] = None
+    elif ratio >= 0.6:
+        out["copy_perspective"] = "visitor"
+    elif ratio <= 0.4:
+        out["copy_perspective"] = "company"
+    else:
+        out["copy_perspective"] = "mixed"
+    return out
+
+
+FACTS = ["has_email", "has_phone", "has_postal_address", "has_office_hours", "has_named_person_contact",
+         "has_return_policy", "has_intro_animation_or_splash"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--amable", default=str(ROOT / "build" / "amable"))
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--facts", default=",".join(FACTS + ["copy_perspective"]),
+                    help="comma-separated labels to report")
+    ap.add_argument("--details", action="store_true", help="list every disagreement")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    labels_path = corpus / "labels-dev.json"
+    if not labels_path.exists():
+        print(f"skipped: {labels_path} not found", file=sys.stderr)
+        return 0
+    labels = json.loads(labels_path.read_text())
+    wanted = args.facts.split(",")
+    rows = {f: {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "misses": []} for f in wanted}
+    times = []
+    for group, kind in (("sites", "site"), ("pages", "page")):
+        for name, lab in sorted(labels[group].items()):
+            target = corpus / name
+            t0 = time.monotonic()
+            proc = subprocess.run([args.amable, "audit", str(target), "-f", "json", "-q"],
+                                  capture_output=True, text=True)
+            times.append((time.monotonic() - t0) * 1000)
+            if proc.returncode not in (0, 1):
+                print(f"{name}: exit {proc.returncode}: {proc.stderr.strip()}", file=sys.stderr)
+                continue
+            pred = predicted(json.loads(proc.stdout), kind)
+            for f in wanted:
+                truth = lab.get(f)
+                if f == "copy_perspective":
+                    if truth is None:
+                        continue
+                    ok = pred[f] == truth
+                    rows[f]["tp" if ok else "fn"] += 1
+                    if not ok:
+                        rows[f]["misses"].append(f"{name}: label {truth}, amable {pred[f]}")
+                    continue
+                if truth is None:
+                    continue
+                p = bool(pred[f])
+                key = ("tp" if truth else "fp") if p else ("fn" if truth else "tn")
+                rows[f][key] += 1
+                if key in ("fp", "fn"):
+                    rows[f]["misses"].append(f"{name}: label {truth}, amable {p}")
+
+    print(f"{'fact':<32} {'n':>3} {'agree':>7} {'precision':>9} {'recall':>7}   tp fp fn tn")
+    for f in wanted:
+        r = rows[f]
+        n = r["tp"] + r["fp"] + r["fn"] + r["tn"]
+        if n == 0:
+            continue
+        agree = (r["tp"] + r["tn"]) / n
+        if f == "copy_perspective":
+            print(f"{f:<32} {n:>3} {agree:>7.2f} {'':>9} {'':>7}")
+        else:
+            prec = r["tp"] / (r["tp"] + r["fp"]) if r["tp"] + r["fp"] else float("nan")
+            rec = r["tp"] / (r["tp"] + r["fn"]) if r["tp"] + r["fn"] else float("nan")
+            print(f"{f:<32} {n:>3} {agree:>7.2f} {prec:>9.2f} {rec:>7.2f}   {r['tp']:>2} {r['fp']:>2} {r['fn']:>2} {r['tn']:>2}")
+        if args.details:
+            for m in r["misses"]:
+                print(f"    {m}")
+    if times:
+        print(f"\nmedian audit time per item: {statistics.median(times):.0f} ms over {len(times)} items "
+              f"(whole process, incl. start-up)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+#include "cli/audit_cmd.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/exit_codes.hpp"
+#include "engine/audit.hpp"
+#include "engine/config.hpp"
+#include "reports/writer.hpp"
+#include "rules/rule_list.hpp"
+#include "util/atomic_file.hpp"
+#include "util/text.hpp"
+
+namespace amable::cli {
+namespace fs = std::filesystem;
+
+void setup_audit(CLI::App& app, AuditOptions& o) {
+  auto* cmd = app.add_subcommand("audit", "Audit a shop: an http(s) URL, a folder holding a built site, or one .html file");
+  cmd->add_option("target", o.target, "http(s) URL, folder (entry: index.html) or .html file")->required();
+  cmd->add_option("-f,--format", o.format, "Report format on stdout: " + util::to_lower_ascii("text, json"))
+      ->each([&o](const std::string&) { o.format_given = true; });
+  cmd->add_option("-o,--output", o.outputs, "Write a report file (repeatable); format from the extension: .json .txt");
+  cmd->add_option("--fail-under", o.fail_under, "Exit 1 when the overall score is below N (0-100)")->check(CLI::Range(0, 100));
+  cmd->add_option("--max-pages", o.max_pages, "Stop after N pages (default 500)")->check(CLI::Range(1, 1000000));
+  cmd->add_option("--max-depth", o.max_depth, "Clicks from the start page (default 10)")->check(CLI::Range(0, 1000));
+  cmd->add_option("--concurrency", o.concurrency, "Requests in flight (default 16)")->check(CLI::Range(1, 512));
+  cmd->add_option("--per-host", o.per_host, "Requests in flight per host (default 4)")->check(CLI::Range(1, 512));
+  cmd->add_option("--timeout", o.timeout, "Per request, seconds (default 20)")->check(CLI::Range(0.1, 3600.0));
+  cmd->add_option("--delay", o.delay, "Gap between requests to one host, milliseconds (default 0)")->check(CLI::Range(0.0, 600000.0));
+  cmd->add_option("--user-agent", o.user_agent, "User-Agent header (default amable/VERSION)");
+  cmd->add_option("-H,--header", o.headers, "Extra request header 'Name: value', sent to the start host only (repeatable)");
+  cmd->add_option("--user", o.user, "Basic authentication 'user:password', start host only");
+  cmd->add_option("--cookie", o.cookie, "Cookie header value, start host only");
+  cmd->add_flag("--ignore-robots", o.ignore_robots, "Do not obey robots.txt");
+  cmd->add_flag("--no-sitemap", o.no_sitemap, "Do not read sitemap.xml");
+  cmd->add_option("--include", o.include, "Only URLs matching this ECMAScript regex (repeatable)");
+  cmd->add_option("--exclude", o.exclude, "Skip URLs matching this ECMAScript regex (repeatable)");
+  cmd->add_option("--lang", o.lang, "Force the content language (en, es, ...) instead of detecting it");
+  cmd->add_option("--report-lang", o.report_lang, "Language of the report: en or es (default en)")->check(CLI::IsMember({"en", "es"}));
+  cmd->add_option("--config", o.config, "JSON config file (default: amable.json in the working directory, if present)");
+  cmd->add_option("--color", o.color, "Colour in the text report: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("-q,--quiet", o.quiet, "Nothing on stderr but errors");
+  cmd->add_flag("-v,--verbose", o.verbose, "Each page on stderr as it is read");
+  cmd->footer(
+      "Examples:\n"
+      "  amable audit examples/tienda-amable\n"
+      "  amable audit dist/ -o report.json --fail-under 70\n"
+      "  amable audit page.html -f json --report-lang es\n"
+      "\nExit codes: 0 done, 1 a gate failed, 2 usage or config error, 3 nothing could be audited.");
+}
+
+namespace {
+
+engine::Config load_configuration(const AuditOptions& o) {
+  const auto ids = rules::rule_ids();
+  engine::Config c;
+  if (!o.config.empty()) {
+    auto loaded = engine::load_config(o.config, ids);
+    if (!loaded) throw CliError{k_exit_usage, loaded.error()};
+    c = std::move(*loaded);
+  } else if (fs::exists("amable.json")) {
+    auto loaded = engine::load_config("amable.json", ids);
+    if (!loaded) throw CliError{k_exit_usage, loaded.error()};
+    c = std::move(*loaded);
+  }
+  // Flags override the file.
+  auto& k = c.crawl;
+  if (o.max_pages) k.max_pages = o.max_pages;
+  if (o.max_depth) k.max_depth = o.max_depth;
+  if (o.concurrency) k.concurrency = o.concurrency;
+  if (o.per_host) k.per_host = o.per_host;
+  if (o.timeout) k.timeout_s = o.timeout;
+  if (o.delay) k.delay_ms = o.delay;
+  if (o.user_agent) k.user_agent = o.user_agent;
+  if (o.user) k.user = o.user;
+  if (o.cookie) k.cookie = o.cookie;
+  if (o.ignore_robots) k.ignore_robots = true;
+  if (o.no_sitemap) k.sitemap = false;
+  for (const auto& h : o.headers) k.headers.push_back(h);
+  if (!o.include.empty()) k.include = o.include;
+  if (!o.exclude.empty()) k.exclude = o.exclude;
+  if (o.fail_under) c.fail_under = o.fail_under;
+  if (!o.report_lang.empty()) c.report_lang = o.report_lang;
+  if (!o.lang.empty()) c.lang = o.lang;
+  return c;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (std::getenv("NO_COLOR") != nullptr) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void evaluate_gates(model::Report& r, const engine::Config& c) {
+  const bool es = r.report_language == "es";
+  if (c.fail_under && (!r.score || *r.score < *c.fail_under))
+    r.failed_gates.push_back(es ? "La puntuación " + (r.score ? std::to_string(*r.score) : std::string("-")) +
+                                      " está por debajo de --fail-under " + std::to_string(*c.fail_under)
+                                : "Score " + (r.score ? std::to_string(*r.score) : std::string("-")) +
+                                      " is below --fail-under " + std::to_string(*c.fail_under));
+  for (const auto& rule : r.rules)
+    if (rule.severity == model::Severity::error && (rule.status == model::Status::fail || rule.status == model::Status::error))
+      r.failed_gates.push_back(es ? "La regla " + rule.id + " (severidad error) falló"
+                                  : "Rule " + rule.id + " (severity error) failed");
+}
+
+}  // namespace
+
+int run_audit(const AuditOptions& o) {
+  if (!reports::find_writer(o.format))
+    throw CliError{k_exit_usage, "--format " + o.format + ": unknown format (known: " +
+                                     [] {
+                                       std::string s;
+                                       for (const auto& n : reports::writer_names()) s += (s.empty() ? "" : ", ") + n;
+                                       return s;
+                                     }() + ")"};
+  for (const auto& out : o.outputs)
+    if (!reports::writer_for_path(out))
+      throw CliError{k_exit_usage, out + ": cannot tell the report format from the extension (use .json or .txt)"};
+
+  engine::Config config = load_configuration(o);
+  engine::AuditOptions ao;
+  ao.target = o.target;
+  ao.forced_lang = config.lang.value_or("");
+  ao.report_lang = config.report_lang.value_or("en");
+  ao.config = config;
+  ao.quiet = o.quiet;
+  ao.verbose = o.verbose;
+  const bool progress = !o.quiet && ::isatty(STDERR_FILENO) == 1;
+  if (o.verbose || progress) {
+    ao.on_page = [&o, progress](size_t done, size_t failed, const std::string& url) {
+      if (o.verbose) {
+        std::cerr << "amable: read " << util::strip_control(url) << "\n";
+      } else if (progress) {
+        std::cerr << "\r\x1b[2Kamable: " << done << " pages, " << failed << " failed" << std::flush;
+      }
+    };
+  }
+  auto report = engine::run_audit(ao, rules::all_rules());
+  if (progress && !o.verbose) std::cerr << "\r\x1b[2K" << std::flush;
+  if (!report) throw CliError{report.error().exit_code, report.error().message};
+
+  evaluate_gates(*report, config);
+
+  for (const auto& out : o.outputs) {
+    const auto* w = reports::writer_for_path(out);
+    auto written = util::write_file_atomically(out, w->write(*report, reports::WriteOptions{false}));
+    if (!written) throw CliError{k_exit_usage, written.error()};
+    if (!o.quiet) std::cerr << "amable: wrote " << out << "\n";
+  }
+  const auto* w = reports::find_writer(o.format);
+  std::cout << w->write(*report, reports::WriteOptions{o.format == "text" && use_color(o.color)});
+  std::cout.flush();
+  return report->failed_gates.empty() ? k_exit_ok : k_exit_gate;
+}
+
+}  // namespace amable::cli

@@ -1,0 +1,32 @@
+#pragma once
+// `amable audit TARGET`: audit a shop and write its report.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace amable::cli {
+
+struct AuditOptions {
+  std::string target;
+  std::string format = "text";
+  bool format_given = false;
+  std::vector<std::string> outputs;
+  std::optional<int> fail_under;
+  std::optional<int> max_pages, max_depth, concurrency, per_host;
+  std::optional<double> timeout, delay;
+  std::optional<std::string> user_agent, user, cookie;
+  std::vector<std::string> headers, include, exclude;
+  bool ignore_robots = false, no_sitemap = false;
+  std::string lang;
+  std::string report_lang;
+  std::string config;
+  std::string color = "auto";
+  bool quiet = false, verbose = false;
+};
+
+void setup_audit(CLI::App& app, AuditOptions& o);
+int run_audit(const AuditOptions& o);
+
+}  // namespace amable::cli

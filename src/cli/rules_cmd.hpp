@@ -1,0 +1,17 @@
+#pragma once
+// `amable rules`: every rule with its category, weight, title and languages.
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace amable::cli {
+
+struct RulesOptions {
+  std::string format = "text";
+  std::string report_lang = "en";
+};
+
+void setup_rules(CLI::App& app, RulesOptions& o);
+int run_rules(const RulesOptions& o);
+
+}  // namespace amable::cli

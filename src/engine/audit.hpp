@@ -1,0 +1,36 @@
+#pragma once
+// One audit, end to end: source -> parse -> page facts -> site -> rules -> report.
+#include <expected>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/config.hpp"
+#include "engine/rule.hpp"
+#include "model/report.hpp"
+
+namespace amable::engine {
+
+struct AuditOptions {
+  std::string target;
+  std::string forced_lang;         // --lang
+  std::string report_lang = "en";  // --report-lang
+  Config config;                   // amable.json merged with the command line
+  bool verbose = false;
+  bool quiet = false;
+  // Called after each page; for progress output.
+  std::function<void(size_t done, size_t failed, const std::string& url)> on_page;
+};
+
+struct AuditError {
+  int exit_code = 3;
+  std::string message;
+};
+
+std::expected<model::Report, AuditError> run_audit(const AuditOptions& options, const std::vector<Rule>& rules);
+
+// The report's clock: now, or SOURCE_DATE_EPOCH when set (reproducible output).
+std::string now_iso8601();
+bool fixed_clock();
+
+}  // namespace amable::engine

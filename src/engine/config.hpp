@@ -1,0 +1,49 @@
+#pragma once
+// amable.json: per-rule switches, weights, severities and options; thresholds; crawl options.
+// Unknown keys are errors that name the key, so a typo never passes silently.
+#include <expected>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/report.hpp"
+
+namespace amable::engine {
+
+struct RuleSetting {
+  std::optional<bool> enabled;
+  std::optional<double> weight;
+  std::optional<model::Severity> severity;
+  nlohmann::json options = nlohmann::json::object();
+};
+
+struct CrawlSettings {
+  std::optional<int> max_pages, max_depth, concurrency, per_host;
+  std::optional<double> timeout_s, delay_ms;
+  std::optional<std::string> user_agent, user, cookie;
+  std::optional<bool> ignore_robots, sitemap;
+  std::vector<std::string> include, exclude, headers;
+  std::optional<size_t> max_bytes;
+};
+
+struct Config {
+  std::map<std::string, RuleSetting> rules;
+  std::optional<int> fail_under;
+  std::optional<std::string> report_lang;
+  std::optional<std::string> lang;
+  std::optional<std::string> baseline;
+  CrawlSettings crawl;
+};
+
+// `source` names the input in error messages ("amable.json").
+std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source,
+                                                const std::vector<std::string>& known_rules);
+std::expected<Config, std::string> load_config(const std::filesystem::path& path,
+                                               const std::vector<std::string>& known_rules);
+
+}  // namespace amable::engine

@@ -1,0 +1,92 @@
+#include "engine/report_builder.hpp"
+
+#include <algorithm>
+
+namespace amable::engine {
+namespace {
+
+model::EmailFact email_fact(const model::Site& site, const model::SiteEmail& e, bool visible_only) {
+  model::EmailFact f;
+  f.value = e.value;
+  f.generic = e.generic;
+  f.placeholder = e.placeholder;
+  f.sources = e.sources;
+  for (size_t i : visible_only ? e.visible_pages : e.pages) f.urls.push_back(site.pages[i].url);
+  return f;
+}
+
+}  // namespace
+
+model::Facts report_facts(const model::Site& site) {
+  model::Facts f;
+  for (const auto& e : site.facts.emails) {
+    if (e.visible)
+      f.emails.push_back(email_fact(site, e, true));
+    else
+      f.unseen_emails.push_back(email_fact(site, e, false));
+  }
+  for (const auto cls : model::k_key_classes) {
+    const auto* p = site.key_page(cls);
+    f.key_pages[std::string(model::class_name(cls))] = p ? std::optional<std::string>(p->url) : std::nullopt;
+  }
+  const auto& r = site.facts.returns;
+  if (r.page) f.return_policy.url = site.pages[*r.page].url;
+  f.return_policy.stated = r.stated;
+  f.return_policy.window_days = r.window_days;
+  if (!r.refund_method.empty()) f.return_policy.refund_method = r.refund_method;
+  if (!r.return_shipping_paid_by.empty()) f.return_policy.return_shipping_paid_by = r.return_shipping_paid_by;
+  return f;
+}
+
+model::Report build_report(const model::Site& site, RuleResults results, const Scores& scores,
+                           const ReportMeta& meta) {
+  model::Report r;
+  r.tool_version = AMABLE_VERSION;
+  r.target = meta.target;
+  r.started_at = meta.started_at;
+  r.duration_ms = meta.duration_ms;
+  r.language = site.language;
+  r.report_language = meta.report_lang;
+  r.score = scores.overall;
+  r.grade = scores.grade;
+  r.provisional = scores.provisional;
+  r.coverage = scores.coverage;
+  r.caps = scores.caps_applied;
+  r.categories = scores.categories;
+  r.rules = std::move(results.rules);
+  r.facts = report_facts(site);
+  for (const auto& p : site.pages) {
+    model::PageReport pr;
+    pr.url = p.url;
+    pr.final_url = p.final_url;
+    pr.status = p.status;
+    pr.depth = p.depth;
+    pr.bytes = p.bytes;
+    pr.title = p.facts.title;
+    pr.lang = p.facts.lang;
+    if (!p.error.empty()) pr.error = p.error;
+    pr.content_type = p.content_type;
+    pr.fetch_ms = p.fetch_ms;
+    pr.via = p.via;
+    pr.classes = model::class_names(p.classes);
+    pr.lang_declared = p.facts.lang_declared;
+    pr.lang_mismatch = p.facts.lang_mismatch;
+    pr.note = p.note;
+    for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n;
+    r.pages.push_back(std::move(pr));
+  }
+  for (const auto& e : site.errors) r.errors.push_back({e.url, e.error});
+  r.notes = site.fetch.notes;
+  size_t mismatches = 0;
+  for (const auto& p : site.pages)
+    if (p.ok() && p.facts.lang_mismatch) ++mismatches;
+  if (mismatches > 0) {
+    const bool es = meta.report_lang == "es";
+    r.notes.push_back(std::to_string(mismatches) +
+                      (es ? " páginas declaran un idioma (<html lang>) distinto del de su texto; se usó el del texto."
+                          : " pages declare a language (<html lang>) other than their text's; the text's language was used."));
+  }
+  return r;
+}
+
+}  // namespace amable::engine

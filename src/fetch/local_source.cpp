@@ -1,0 +1,220 @@
+#include "fetch/local_source.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+
+#include "util/text.hpp"
+#include "util/url.hpp"
+
+namespace amable::fetch {
+namespace fs = std::filesystem;
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+bool is_inside(const fs::path& root, const fs::path& p) {
+  auto r = root.native();
+  auto s = p.native();
+  if (s.size() < r.size() || s.compare(0, r.size(), r) != 0) return false;
+  return s.size() == r.size() || s[r.size()] == '/';
+}
+
+// A file is read as HTML when its first non-blank bytes look like markup.
+bool sniff_html(std::string_view body) {
+  size_t i = 0;
+  if (body.starts_with("\xEF\xBB\xBF")) i = 3;
+  while (i < body.size() && util::is_ascii_space(body[i])) ++i;
+  if (i < body.size() && body[i] == '<') return true;
+  const auto head = body.substr(0, std::min<size_t>(body.size(), 2048));
+  return util::icontains(head, "<html") || util::icontains(head, "<body") || util::icontains(head, "<div");
+}
+
+std::string file_url(const std::string& key) { return "file:///" + key; }
+
+std::string size_note(size_t max_bytes) {
+  return "page larger than " + std::to_string(max_bytes >> 20) + " MB: only the first " +
+         std::to_string(max_bytes >> 20) + " MB were read";
+}
+
+// Reads the file into `p` (body, status, size, time, a note when cut); false on failure, with
+// the reason in p.error.
+bool read_into(RawPage& p, const fs::path& path, size_t max_bytes, std::chrono::steady_clock::time_point t0) {
+  auto body = read_file_capped(path, max_bytes, p.truncated, p.bytes);
+  p.fetch_ms = ms_since(t0);
+  if (!body) {
+    p.error = body.error();
+    return false;
+  }
+  p.status = 200;
+  p.body = std::move(*body);
+  if (p.truncated) p.note = size_note(max_bytes);
+  return true;
+}
+
+}  // namespace
+
+bool looks_like_page_path(std::string_view path) {
+  const auto slash = path.rfind('/');
+  const auto name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos) return true;
+  const auto ext = util::to_lower_ascii(name.substr(dot + 1));
+  static constexpr std::string_view k_page[] = {"html", "htm", "xhtml", "shtml", "php", "asp",
+                                                 "aspx", "jsp", "cfm", "cgi", "pl"};
+  for (auto e : k_page)
+    if (ext == e) return true;
+  return false;
+}
+
+std::expected<std::string, std::string> read_file_capped(const fs::path& p, size_t max_bytes,
+                                                         bool& truncated, uint64_t& size) {
+  std::error_code ec;
+  size = fs::file_size(p, ec);
+  if (ec) return std::unexpected("cannot read " + p.string() + ": " + ec.message());
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::unexpected("cannot open " + p.string() + ": " + std::strerror(errno));
+  const size_t n = static_cast<size_t>(std::min<uint64_t>(size, max_bytes));
+  std::string body(n, '\0');
+  in.read(body.data(), static_cast<std::streamsize>(n));
+  body.resize(static_cast<size_t>(in.gcount()));
+  truncated = size > max_bytes;
+  return body;
+}
+
+// ---- DirSource -------------------------------------------------------------------------------
+
+std::expected<std::unique_ptr<DirSource>, std::string> DirSource::open(const fs::path& dir,
+                                                                       const LocalLimits& limits) {
+  std::error_code ec;
+  const fs::path root = fs::canonical(dir, ec);
+  if (ec) return std::unexpected(dir.string() + ": " + ec.message());
+  if (!fs::is_directory(root)) return std::unexpected(dir.string() + ": not a folder");
+  for (const char* start : {"index.html", "index.htm", "default.html", "default.htm"})
+    if (fs::is_regular_file(root / start))
+      return std::unique_ptr<DirSource>(new DirSource(root, start, limits));
+  return std::unexpected(dir.string() + ": no index.html to start from");
+}
+
+DirSource::DirSource(fs::path root, std::string start, const LocalLimits& limits)
+    : m_root(std::move(root)), m_limits(limits) {
+  enqueue(start, 0, "start");
+}
+
+void DirSource::enqueue(const std::string& key, int depth, const std::string& via) {
+  if (m_stopped || key.empty() || !m_seen.insert(key).second) return;
+  m_queue.push_back(Item{key, depth, via});
+}
+
+std::string DirSource::key_of(std::string_view resolved_url) const {
+  if (!resolved_url.starts_with("file:///")) return std::string(resolved_url);
+  std::string_view rest = resolved_url.substr(8);
+  if (const auto q = rest.find_first_of("?#"); q != std::string_view::npos) rest = rest.substr(0, q);
+  std::string key = util::percent_decode(rest);
+  if (key.empty() || key.back() == '/') return key + "index.html";
+  std::error_code ec;
+  if (fs::is_directory(m_root / key, ec)) return key + "/index.html";
+  return key;
+}
+
+void DirSource::add_links(const RawPage& from, const std::vector<model::Link>& links) {
+  const int depth = from.depth + 1;
+  for (const auto& l : links) {
+    if (!l.url.starts_with("file:///")) continue;  // other hosts and schemes: recorded, not read
+    std::string key = key_of(l.url);
+    if (!looks_like_page_path(key)) continue;      // images, PDFs, styles
+    if (depth > m_limits.max_depth) continue;
+    enqueue(key, depth, l.rel == "refresh" ? "redirect" : "link");
+  }
+}
+
+std::optional<RawPage> DirSource::next() {
+  while (!m_queue.empty()) {
+    Item item = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (m_read >= m_limits.max_pages) {
+      m_skipped = m_queue.size() + 1;
+      m_queue.clear();
+      return std::nullopt;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    RawPage p;
+    p.url = item.key;
+    p.final_url = item.key;
+    p.base_url = file_url(item.key);
+    p.depth = item.depth;
+    p.via = item.via;
+    ++m_read;
+
+    const fs::path path = m_root / item.key;
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec || !is_inside(m_root, real)) {
+      p.error = "outside the audited folder";
+      p.status = 0;
+      return p;
+    }
+    if (!fs::exists(real, ec)) {
+      p.status = 404;
+      p.error = "file not found";
+      p.fetch_ms = ms_since(t0);
+      return p;
+    }
+    if (!fs::is_regular_file(real, ec)) {
+      p.status = 0;
+      p.error = "not a regular file";
+      return p;
+    }
+    if (read_into(p, real, m_limits.max_bytes, t0)) {
+      p.is_html = sniff_html(p.body);
+      p.content_type = p.is_html ? "text/html" : "application/octet-stream";
+    }
+    return p;
+  }
+  return std::nullopt;
+}
+
+SiteFetchInfo DirSource::info() const {
+  SiteFetchInfo info;
+  if (m_skipped > 0)
+    info.notes.push_back("stopped at the page limit (" + std::to_string(m_limits.max_pages) + "): " +
+                         std::to_string(m_skipped) + " linked pages were not read");
+  return info;
+}
+
+// ---- FileSource ------------------------------------------------------------------------------
+
+std::expected<std::unique_ptr<FileSource>, std::string> FileSource::open(const fs::path& file,
+                                                                         const LocalLimits& limits) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return std::unexpected(file.string() + ": no such file or folder");
+  if (!fs::is_regular_file(file, ec)) return std::unexpected(file.string() + ": not a regular file");
+  return std::unique_ptr<FileSource>(new FileSource(file, limits));
+}
+
+std::string FileSource::key_of(std::string_view resolved_url) const {
+  if (!resolved_url.starts_with("file:///")) return std::string(resolved_url);
+  return util::percent_decode(resolved_url.substr(8));
+}
+
+std::optional<RawPage> FileSource::next() {
+  if (m_done) return std::nullopt;
+  m_done = true;
+  const auto t0 = std::chrono::steady_clock::now();
+  RawPage p;
+  p.url = m_file.filename().string();
+  p.final_url = p.url;
+  p.base_url = file_url(p.url);
+  p.via = "start";
+  if (read_into(p, m_file, m_limits.max_bytes, t0)) {
+    p.is_html = true;  // the user named it: read it as HTML whatever it holds
+    p.content_type = "text/html";
+  }
+  return p;
+}
+
+}  // namespace amable::fetch

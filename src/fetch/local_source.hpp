@@ -1,0 +1,75 @@
+#pragma once
+// Sources on disk: a folder holding a built site, or one HTML file.
+#include <cstddef>
+#include <deque>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "fetch/source.hpp"
+
+namespace amable::fetch {
+
+struct LocalLimits {
+  size_t max_pages = 500;
+  int max_depth = 10;
+  size_t max_bytes = 10u << 20;  // larger files are cut and the cut is reported
+};
+
+// A built static site: starts at index.html, follows relative links that stay inside the
+// folder ("dir/" means "dir/index.html"); links leaving it are recorded by the page, not read.
+// Page keys are paths relative to the folder ("index.html", "blog/post.html").
+class DirSource final : public Source {
+ public:
+  static std::expected<std::unique_ptr<DirSource>, std::string> open(const std::filesystem::path& dir,
+                                                                       const LocalLimits& limits);
+  std::optional<RawPage> next() override;
+  void add_links(const RawPage& from, const std::vector<model::Link>& links) override;
+  std::string key_of(std::string_view resolved_url) const override;
+  void stop() override { m_queue.clear(); m_stopped = true; }
+  SiteFetchInfo info() const override;
+
+ private:
+  DirSource(std::filesystem::path root, std::string start, const LocalLimits& limits);
+  void enqueue(const std::string& key, int depth, const std::string& via);
+
+  std::filesystem::path m_root;  // canonical
+  LocalLimits m_limits;
+  struct Item {
+    std::string key;
+    int depth;
+    std::string via;
+  };
+  std::deque<Item> m_queue;
+  std::unordered_set<std::string> m_seen;
+  size_t m_read = 0;
+  bool m_stopped = false;
+  size_t m_skipped = 0;
+};
+
+// One HTML file: a site of one page whose key is the file's name.
+class FileSource final : public Source {
+ public:
+  static std::expected<std::unique_ptr<FileSource>, std::string> open(const std::filesystem::path& file,
+                                                                        const LocalLimits& limits);
+  std::optional<RawPage> next() override;
+  void add_links(const RawPage&, const std::vector<model::Link>&) override {}
+  std::string key_of(std::string_view resolved_url) const override;
+
+ private:
+  FileSource(std::filesystem::path file, const LocalLimits& limits) : m_file(std::move(file)), m_limits(limits) {}
+  std::filesystem::path m_file;
+  LocalLimits m_limits;
+  bool m_done = false;
+};
+
+// True when a path names a page rather than an asset (by extension; no extension counts).
+bool looks_like_page_path(std::string_view path);
+
+// Reads at most `max_bytes` of a file; sets `truncated` when there was more.
+std::expected<std::string, std::string> read_file_capped(const std::filesystem::path& p, size_t max_bytes,
+                                                         bool& truncated, uint64_t& size);
+
+}  // namespace amable::fetch

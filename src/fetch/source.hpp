@@ -1,0 +1,53 @@
+#pragma once
+// A Source yields the raw pages of one audit target, one at a time, and is told which links
+// each page holds so that it can decide what to read next. Failures are data: a page that
+// cannot be read comes back with `error` set and the audit goes on.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/page.hpp"
+#include "model/site.hpp"
+
+namespace amable::fetch {
+
+struct RawPage {
+  std::string url;        // stable page key: absolute URL, or path inside the audited folder
+  std::string final_url;  // after redirects
+  std::string base_url;   // absolute URL that relative links resolve against
+  int status = 0;         // HTTP status; 200 for a file that was read, 0 when nothing came back
+  std::string content_type;
+  std::string charset;    // charset parameter of Content-Type
+  std::string body;
+  uint64_t bytes = 0;     // bytes received, before any cut
+  double fetch_ms = 0;
+  int depth = 0;          // discovery depth (clicks from the start, as the crawl found it)
+  std::string via = "link";  // "start", "link", "sitemap", "redirect", "chrome"
+  bool truncated = false;    // body cut at the size limit
+  bool is_html = false;
+  std::vector<std::pair<std::string, std::string>> headers;  // lower-case names
+  std::vector<std::string> redirects;  // URLs passed through, in order
+  std::string error;                   // plain reason when the page could not be read
+  std::string note;                    // a limit hit on a page that was still read
+};
+
+using SiteFetchInfo = model::FetchInfo;
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // The next page read (or failed); nullopt when there is nothing left to read.
+  virtual std::optional<RawPage> next() = 0;
+  // The links found on `from`, already resolved against its base URL.
+  virtual void add_links(const RawPage& from, const std::vector<model::Link>& links) = 0;
+  // The page key a resolved link URL refers to (a folder source maps file:///x to "x").
+  virtual std::string key_of(std::string_view resolved_url) const = 0;
+  virtual SiteFetchInfo info() const { return {}; }
+  // Asks the source to stop reading new pages (Ctrl-C); what is in flight may still arrive.
+  virtual void stop() {}
+};
+
+}  // namespace amable::fetch

@@ -1,0 +1,50 @@
+// amable: builds the command line, dispatches to a subcommand, and maps errors to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/audit_cmd.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/explain_cmd.hpp"
+#include "cli/rules_cmd.hpp"
+
+int main(int argc, char** argv) {
+  using namespace amable::cli;
+  CLI::App app{"amable: audit an online shop for customer-friendliness", "amable"};
+  app.set_version_flag("--version", std::string("amable ") + AMABLE_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  amable audit https://shop.example/          audit a live shop\n"
+      "  amable audit dist/ -o report.json           audit a built site, save JSON\n"
+      "  amable rules                                the rules and their weights\n"
+      "  amable explain return-policy                what a rule checks and how to fix it");
+
+  AuditOptions audit;
+  RulesOptions rules;
+  ExplainOptions explain;
+  setup_audit(app, audit);
+  setup_rules(app, rules);
+  setup_explain(app, explain);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+
+  try {
+    if (app.got_subcommand("audit")) return run_audit(audit);
+    if (app.got_subcommand("rules")) return run_rules(rules);
+    if (app.got_subcommand("explain")) return run_explain(explain);
+  } catch (const CliError& e) {
+    std::cerr << "amable: error: " << e.message << "\n";
+    return e.code;
+  } catch (const std::exception& e) {
+    std::cerr << "amable: internal error: " << e.what() << "\n";
+    return k_exit_usage;
+  }
+  return k_exit_usage;
+}

@@ -1,0 +1,172 @@
+#pragma once
+// Facts: what the site model derives from pages, once, for every rule to use. Page-level facts
+// are computed while the page is in memory; site-level facts join them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/page.hpp"
+
+namespace amable::model {
+
+// Page classes (RULES.md §0.1). A page can have several.
+enum PageClass : uint16_t {
+  k_class_home = 1 << 0,
+  k_class_contact = 1 << 1,
+  k_class_returns = 1 << 2,
+  k_class_shipping = 1 << 3,
+  k_class_privacy = 1 << 4,
+  k_class_legal = 1 << 5,
+  k_class_faq = 1 << 6,
+  k_class_about = 1 << 7,
+  k_class_product = 1 << 8,
+  k_class_category = 1 << 9,
+  k_class_cart = 1 << 10,
+};
+// The key pages of SPEC.md's facts.key_pages, in report order.
+inline constexpr PageClass k_key_classes[] = {k_class_contact, k_class_returns, k_class_privacy,
+                                              k_class_faq,     k_class_shipping, k_class_about,
+                                              k_class_legal};
+std::string_view class_name(PageClass c);  // "contact", "returns", ...
+std::vector<std::string> class_names(uint16_t classes);
+
+// Where a fact was seen: enough for a person to find it again.
+struct Evidence {
+  std::string url;
+  std::string selector;
+  std::string snippet;  // at most 200 characters, quoted from the page
+  Region region = Region::main;
+};
+
+struct EmailHit {
+  std::string value;   // lower-cased address
+  std::string source;  // text, mailto, cloudflare, obfuscated, json-ld, microdata
+  bool visible = true;  // readable on the page (mailto-only and structured data are not)
+  bool in_chrome = false;
+  Evidence where;
+};
+
+// A term of a return policy found in running text.
+struct TermHit {
+  std::string item;  // window, conditions, costs, refund, process, exceptions, red-flag, withdrawal
+  std::string phrase;  // the lexicon phrase or pattern that matched
+  Evidence where;
+};
+
+struct ReturnsText {
+  // Terms inside a returns context: a block that names returns, a section under a returns
+  // heading, or (whole_page_terms) anywhere in the main text when the page is about returns.
+  std::vector<TermHit> terms;
+  std::vector<TermHit> whole_page_terms;
+  bool has_returns_heading = false;  // a heading with a returns term (a section in T&C pages)
+  std::optional<Evidence> heading;
+  std::optional<int> window_days;
+  std::optional<int> whole_page_window_days;
+  std::string refund_method;               // phrase, "" when not stated
+  std::string return_shipping_paid_by;     // "shop", "customer", ""
+  size_t words = 0;                        // words in the page's main text
+};
+
+// Structured data (JSON-LD and microdata) reduced to what rules use.
+struct StructuredFacts {
+  std::vector<std::string> types;    // every @type seen, without the schema.org prefix
+  std::vector<std::string> emails;
+  std::vector<std::string> telephones;
+  bool merchant_return_policy = false;
+  std::optional<int> merchant_return_days;
+  std::string return_fees;   // FreeReturn, ReturnFeesCustomerResponsibility, ...
+  std::string refund_type;
+};
+
+// A link as the site model keeps it: target and text interned in the Site's string pool.
+struct LinkRef {
+  uint32_t target = 0;    // Site::str id of the page key or absolute URL
+  uint32_t text = 0;      // Site::str id of the visible text (or aria-label)
+  uint32_t selector = 0;  // Site::str id
+  Region region = Region::main;
+  uint8_t flags = 0;
+};
+enum LinkFlag : uint8_t {
+  k_link_hidden = 1 << 0,
+  k_link_image = 1 << 1,
+  k_link_frame = 1 << 2,     // <frame>/<iframe> src
+  k_link_refresh = 1 << 3,   // meta refresh target
+  k_link_in_form = 1 << 4,
+  k_link_cookie = 1 << 5,    // inside a cookie banner
+};
+
+// What a link looked like before interning (produced per page, possibly on a worker thread).
+struct RawLink {
+  std::string target;  // page key or absolute URL
+  std::string text;
+  std::string selector;
+  Region region = Region::main;
+  uint8_t flags = 0;
+};
+
+struct PageFacts {
+  std::string title;
+  std::vector<std::string> h1;
+  std::string meta_description;
+  std::string lang_tag;       // the declaration as written ("es-ES"): its region hints at the market
+  std::string lang_declared;  // from <html lang>, Content-Language or og:locale
+  std::string lang_detected;  // stop-word vote; "" when unsure
+  std::string lang;           // the one rules use
+  bool lang_mismatch = false;
+  size_t words = 0;           // visible words
+  bool euro_prices = false;
+  size_t large_images = 0;
+  // Signs that the page sells goods: prices, add-to-cart controls, a cart link, Product data.
+  bool prices = false;
+  bool add_to_cart = false;
+  bool cart_link = false;    // images of the main text at least 300 px wide or tall (or unsized)   // the text shows € amounts: a hint that the shop sells in the EU
+  bool thin = false;          // the raw HTML holds little: likely built by JavaScript
+  uint16_t own_classes = 0;   // classes from the page's own URL, title and h1
+  std::string meta_refresh;
+
+  std::vector<RawLink> links;  // moved into the Site as LinkRefs
+  std::vector<EmailHit> emails;
+  bool contact_form = false;
+  std::optional<Evidence> contact_form_where;
+  bool chat_widget = false;
+  std::string chat_vendor;
+  std::optional<Evidence> email_image;   // an e-mail address shown only as a picture
+  bool js_email = false;                 // a script assembles a mailto: link
+  ReturnsText returns;
+  StructuredFacts structured;
+  std::vector<std::string> notes;        // parse limits hit
+};
+
+// ---- site-level facts, joined over pages -------------------------------------------------------
+
+struct SiteEmail {
+  std::string value;
+  bool visible = false;  // shown as text on at least one page
+  bool generic = false;  // a role mailbox: info@, ventas@
+  bool placeholder = false;
+  bool noreply = false;
+  bool in_chrome = false;
+  std::vector<std::string> sources;
+  std::vector<size_t> pages;          // indexes into Site::pages, every sighting
+  std::vector<size_t> visible_pages;  // where a visitor can read it
+  Evidence first;                     // the first visible sighting, else the first one
+};
+
+// The return policy as the site states it (SPEC.md facts.return_policy).
+struct ReturnPolicySummary {
+  std::optional<size_t> page;  // index of the page that holds it
+  bool dedicated_page = false; // a page of its own (not a section of T&C or FAQ)
+  bool stated = false;         // terms are written out, not only named
+  std::vector<TermHit> terms;  // on that page
+  std::optional<int> window_days;
+  std::string refund_method;
+  std::string return_shipping_paid_by;
+};
+
+struct SiteFacts {
+  std::vector<SiteEmail> emails;
+  ReturnPolicySummary returns;
+};
+
+}  // namespace amable::model

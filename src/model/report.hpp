@@ -1,0 +1,158 @@
+#pragma once
+// Report: the one value every report writer renders (SPEC.md "JSON report"). The JSON form is
+// canonical: report_json.cpp converts both ways, so a saved report can be rendered again.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amable::model {
+
+enum class Status { pass, warn, fail, not_applicable, inconclusive, error };
+enum class Severity { error, warning, off };
+enum class Category { reachability, trust, clarity, copy };
+
+std::string_view to_string(Status s);
+std::string_view to_string(Severity s);
+std::string_view to_string(Category c);
+std::optional<Status> status_from(std::string_view s);
+std::optional<Severity> severity_from(std::string_view s);
+std::optional<Category> category_from(std::string_view s);
+inline constexpr Category k_categories[] = {Category::reachability, Category::trust, Category::clarity,
+                                            Category::copy};
+
+struct Finding {
+  std::string url;
+  std::string message;
+  std::string evidence;  // quoted from the page; searchable there
+  std::string selector;
+  std::string kind = "problem";  // problem | evidence | info
+};
+
+struct RuleReport {
+  std::string id;
+  Category category = Category::reachability;
+  std::string title;        // the pass title or the failure title, by status
+  std::string description;  // why it matters
+  double weight = 0;
+  Severity severity = Severity::warning;
+  std::string importance;   // critical | major | minor (RULES.md §0.6)
+  std::optional<int> score; // 0-100; none when not scored
+  Status status = Status::not_applicable;
+  std::string summary;
+  std::string fix;
+  std::vector<Finding> findings;
+  bool scored() const { return score.has_value(); }
+};
+
+struct CategoryReport {
+  Category id = Category::reachability;
+  std::string title;
+  std::optional<int> score;
+  std::vector<std::string> rules;
+};
+
+struct PageReport {
+  std::string url;
+  std::string final_url;
+  int status = 0;
+  int depth = -1;
+  uint64_t bytes = 0;
+  std::string title;
+  std::string lang;
+  std::optional<std::string> error;
+  std::string content_type;
+  double fetch_ms = 0;
+  std::string via;
+  std::vector<std::string> classes;
+  std::string lang_declared;
+  bool lang_mismatch = false;
+  std::string note;
+};
+
+struct ErrorReport {
+  std::string url;
+  std::string error;
+};
+
+// facts (SPEC.md)
+struct EmailFact {
+  std::string value;
+  bool generic = false;
+  bool placeholder = false;
+  std::vector<std::string> urls;
+  std::vector<std::string> sources;
+};
+struct PhoneFact {
+  std::string value, e164, kind = "phone", line_type = "unknown";
+  bool placeholder = false;
+  bool tel_link = false;
+  std::vector<std::string> urls;
+};
+struct ValueFact {
+  std::string value;
+  std::vector<std::string> urls;
+};
+struct NamedContactFact {
+  std::string name, role;
+  std::vector<std::string> urls;
+};
+struct ReturnPolicyFact {
+  std::optional<std::string> url;
+  bool stated = false;
+  std::optional<int> window_days;
+  std::optional<std::string> refund_method;
+  std::optional<std::string> return_shipping_paid_by;
+};
+struct ClutterFact {
+  std::string kind, url, evidence;
+};
+struct CopyFact {
+  double visitor_terms = 0, company_terms = 0;
+  std::optional<double> visitor_ratio;
+};
+struct Facts {
+  std::vector<EmailFact> emails;           // shown on the site as text
+  std::vector<EmailFact> unseen_emails;    // only behind a mailto: link or in structured data
+  std::vector<PhoneFact> phones;
+  std::vector<ValueFact> addresses;
+  std::vector<ValueFact> office_hours;
+  std::vector<NamedContactFact> named_contacts;
+  std::map<std::string, std::optional<std::string>> key_pages;  // class -> url
+  ReturnPolicyFact return_policy;
+  std::vector<ClutterFact> intro_clutter;
+  CopyFact copy;
+};
+
+struct Report {
+  int schema_version = 1;
+  std::string tool_name = "amable";
+  std::string tool_version;
+  std::string target;
+  std::string started_at;  // ISO 8601, UTC
+  int64_t duration_ms = 0;
+  std::string language;
+  std::string report_language = "en";
+  std::optional<int> score;
+  std::string grade;         // excellent | good | fair | poor | failing
+  bool provisional = false;  // coverage under 60 %
+  double coverage = 0;
+  std::vector<std::string> caps;  // hard caps applied, in words
+  std::vector<CategoryReport> categories;
+  std::vector<RuleReport> rules;
+  Facts facts;
+  std::vector<PageReport> pages;
+  std::vector<ErrorReport> errors;
+  std::vector<std::string> notes;  // limits reached, language mismatches...
+  bool partial = false;            // the audit was interrupted
+  // Gates the CLI evaluated (--fail-under, error-severity rules); filled by the audit command.
+  std::vector<std::string> failed_gates;
+
+  const RuleReport* rule(std::string_view id) const;
+};
+
+// Grade band of an overall score (RULES.md §3.2).
+std::string grade_for(int score);
+
+}  // namespace amable::model

@@ -1,0 +1,87 @@
+#pragma once
+// Site: every page read, the link graph between them, and the facts rules share. Built by
+// site::SiteBuilder; rules only read it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/facts.hpp"
+#include "util/string_hash.hpp"
+
+namespace amable::model {
+
+// What the fetcher learned about the site as a whole.
+struct FetchInfo {
+  bool checked_http_redirect = false;
+  bool http_redirects_to_https = false;
+  std::string hsts;  // Strict-Transport-Security of the start page
+  bool robots_found = false;
+  std::vector<std::string> sitemaps;
+  std::vector<std::string> notes;  // limits reached, robots.txt decisions...
+};
+
+struct PageRecord {
+  std::string url;        // page key
+  std::string final_url;  // after redirects
+  int status = 0;
+  std::string content_type;
+  uint64_t bytes = 0;
+  double fetch_ms = 0;
+  int crawl_depth = 0;    // depth at which the crawl found it
+  int depth = -1;         // click depth over links from the start page; -1: not linked
+  std::string via;        // start, link, sitemap, redirect, chrome
+  std::string error;      // why it could not be read
+  std::string note;       // a limit hit while reading it
+  bool is_html = false;
+  bool parsed = false;
+  uint16_t classes = 0;   // own classes plus those from the text of links pointing at it
+  PageFacts facts;
+  std::vector<LinkRef> links;
+
+  bool ok() const { return parsed && error.empty(); }
+};
+
+struct FetchFailure {
+  std::string url;
+  std::string error;
+};
+
+struct Site {
+  std::string target;  // as given on the command line
+  std::string kind;    // "folder", "file", "http"
+  std::string start;   // key of the start page
+  std::vector<PageRecord> pages;
+  std::vector<FetchFailure> errors;
+  FetchInfo fetch;
+  std::string language;  // most pages' language ("" when unknown)
+  bool thin = false;     // the home page and most pages are built by JavaScript
+  // Key pages (PageClass -> index into pages), the best candidate of each class.
+  std::vector<std::pair<PageClass, size_t>> key_pages;
+  // (target, text) string ids of links present on at least 80 % of the HTML pages.
+  std::vector<std::pair<uint32_t, uint32_t>> template_links;
+  SiteFacts facts;
+
+  const PageRecord* find(std::string_view key) const;
+  const PageRecord* home() const { return find(start); }
+  const PageRecord* key_page(PageClass c) const;
+  std::string_view str(uint32_t id) const { return m_strings[id]; }
+  size_t html_page_count() const;
+  // The id of an interned string, if it is in the pool.
+  std::optional<uint32_t> id_of(std::string_view s) const;
+  // Interns a string in the pool (used by the builder).
+  uint32_t intern(std::string_view s);
+  void index_page(size_t i) { m_index.emplace(pages[i].url, i); }
+  void reindex();
+  size_t index_of(const PageRecord& p) const { return static_cast<size_t>(&p - pages.data()); }
+  bool is_template_link(const LinkRef& l) const;
+
+ private:
+  std::vector<std::string> m_strings{std::string()};
+  std::unordered_map<std::string, uint32_t, util::StringHash, std::equal_to<>> m_string_ids{{std::string(), 0}};
+  std::unordered_map<std::string, size_t, util::StringHash, std::equal_to<>> m_index;
+};
+
+}  // namespace amable::model

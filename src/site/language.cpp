@@ -1,0 +1,86 @@
+#include "site/language.hpp"
+
+#include <map>
+
+#include "text/lexicon.hpp"
+#include "text/tokens.hpp"
+#include "util/text.hpp"
+
+namespace amable::site {
+namespace {
+
+constexpr const char* k_vote_languages[] = {"en", "es", "fr", "de", "it", "pt"};
+
+// Words of each language's stop-word list, folded: word -> languages listing it.
+const std::map<std::string, std::vector<std::string>, std::less<>>& stop_words() {
+  static const auto table = [] {
+    std::map<std::string, std::vector<std::string>, std::less<>> t;
+    const auto& lex = text::lexicon("stopwords");
+    for (const char* lang : k_vote_languages)
+      for (const auto& w : lex.lines("default", lang)) {
+        for (const auto& f : text::folded_words(w)) t[f].push_back(lang);
+      }
+    return t;
+  }();
+  return table;
+}
+
+std::string vote(const model::Page& page) {
+  std::map<std::string, double> score;
+  size_t words = 0;
+  const auto& table = stop_words();
+  for (const auto& block : page.blocks) {
+    if (block.has(model::k_block_cookie)) continue;
+    text::Tokens t(block.text);
+    for (size_t i = 0; i < t.size() && words < 3000; ++i, ++words) {
+      auto it = table.find(t.folded(i));
+      if (it == table.end()) continue;
+      // A word shared by several languages says less about each.
+      const double w = 1.0 / static_cast<double>(it->second.size());
+      for (const auto& lang : it->second) score[lang] += w;
+    }
+    if (words >= 3000) break;
+  }
+  std::string best;
+  double best_score = 0, second = 0;
+  for (const auto& [lang, s] : score) {
+    if (s > best_score) {
+      second = best_score;
+      best_score = s;
+      best = lang;
+    } else if (s > second) {
+      second = s;
+    }
+  }
+  // Too little evidence, or too close a race, is no answer.
+  if (best_score < 8 || best_score < 1.5 * second) return {};
+  return best;
+}
+
+}  // namespace
+
+std::string primary_subtag(std::string_view tag) {
+  tag = util::trim(tag);
+  const auto cut = tag.find_first_of("-_");
+  return util::to_lower_ascii(tag.substr(0, cut));
+}
+
+PageLanguage detect_language(const model::Page& page, const std::string& forced) {
+  PageLanguage l;
+  l.declared = primary_subtag(page.lang);
+  if (l.declared.empty()) l.declared = primary_subtag(util::split(page.content_language, ',')[0]);
+  if (l.declared.empty()) l.declared = primary_subtag(page.meta("og:locale"));
+  if (l.declared.size() != 2 && l.declared.size() != 3) l.declared.clear();
+  l.detected = vote(page);
+  if (!forced.empty()) {
+    l.effective = primary_subtag(forced);
+  } else if (!l.detected.empty()) {
+    l.effective = l.detected;
+  } else {
+    l.effective = l.declared;
+  }
+  l.mismatch = !l.declared.empty() && !l.detected.empty() && l.declared != l.detected;
+  return l;
+}
+
+}  // namespace amable::site

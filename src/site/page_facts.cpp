@@ -1,0 +1,238 @@
+#include "site/page_facts.hpp"
+
+#include <algorithm>
+
+#include "site/emails.hpp"
+#include "site/language.hpp"
+#include "site/page_classes.hpp"
+#include "site/returns_text.hpp"
+#include "site/snippet.hpp"
+#include "site/structured.hpp"
+#include "text/lexicon.hpp"
+#include "util/text.hpp"
+#include "util/url.hpp"
+
+namespace amable::site {
+namespace {
+
+bool mentions_javascript_needed(std::string_view noscript) {
+  return util::icontains(noscript, "javascript") &&
+         (util::icontains(noscript, "enable") || util::icontains(noscript, "habilit") ||
+          util::icontains(noscript, "activ") || util::icontains(noscript, "need") ||
+          util::icontains(noscript, "necesit") || util::icontains(noscript, "requir"));
+}
+
+bool is_email_field(const model::FormField& f) {
+  if (f.type == "email") return true;
+  for (const std::string* s : {&f.name, &f.id, &f.placeholder, &f.label})
+    if (util::icontains(*s, "mail") || util::icontains(*s, "correo")) return true;
+  return false;
+}
+
+void contact_form(const model::Page& page, model::PageFacts& f) {
+  for (const auto& form : page.forms) {
+    bool textarea = false, email = false;
+    for (const auto& field : form.fields) {
+      if (field.tag == "textarea") textarea = true;
+      if (field.tag == "input" && is_email_field(field)) email = true;
+    }
+    if (textarea && email) {
+      f.contact_form = true;
+      f.contact_form_where = model::Evidence{page.url, form.selector, snippet_of(form.text), form.region};
+      return;
+    }
+  }
+}
+
+void widgets(const model::Page& page, model::PageFacts& f) {
+  const auto& chat = text::lexicon("widgets").lines("chat", "any");
+  auto check = [&](std::string_view url) {
+    for (const auto& h : chat)
+      if (util::icontains(url, h)) {
+        f.chat_widget = true;
+        if (f.chat_vendor.empty()) f.chat_vendor = h;
+        return;
+      }
+  };
+  for (const auto& s : page.scripts) {
+    if (!s.src.empty()) check(s.src);
+    else if (!s.content.empty() && s.content.size() < (64u << 10)) check(s.content);
+    if (f.chat_widget) break;
+  }
+  if (!f.chat_widget)
+    for (const auto& l : page.links)
+      if (!l.hidden) check(l.url);
+}
+
+void email_signals(const model::Page& page, std::string_view lang, model::PageFacts& f) {
+  const auto& words = text::lexicon("contact-email").phrases("email-image", lang);
+  for (const auto& img : page.images) {
+    std::string name = img.src.substr(img.src.rfind('/') == std::string::npos ? 0 : img.src.rfind('/') + 1);
+    for (char& c : name)
+      if (c == '_' || c == '-' || c == '.') c = ' ';
+    if (words.matches(img.alt, lang) || words.matches(name, lang)) {
+      f.email_image = model::Evidence{page.url, "img", img.alt.empty() ? img.src : img.alt, img.region};
+      break;
+    }
+  }
+  for (const auto& s : page.scripts) {
+    if (s.content.empty()) continue;
+    if (s.content.find("mailto:") != std::string::npos ||
+        (s.content.find("'@'") != std::string::npos || s.content.find("\"@\"") != std::string::npos)) {
+      f.js_email = true;
+      break;
+    }
+  }
+}
+
+// A currency sign next to a digit: "89 €", "$1,299.99", "£3.50", "S/ 120".
+bool has_price(std::string_view text) {
+  static constexpr std::string_view k_signs[] = {"\xE2\x82\xAC", "$", "\xC2\xA3", "S/"};
+  for (auto sign : k_signs)
+    for (size_t p = text.find(sign); p != std::string_view::npos; p = text.find(sign, p + 1)) {
+      const size_t after = p + sign.size();
+      size_t i = after;
+      while (i < text.size() && i < after + 2 && text[i] == ' ') ++i;
+      if (i < text.size() && util::is_ascii_digit(text[i])) return true;
+      size_t j = p;
+      while (j > 0 && p - j < 2 && text[j - 1] == ' ') --j;
+      if (j > 0 && util::is_ascii_digit(text[j - 1])) return true;
+    }
+  return false;
+}
+
+void commerce(const model::Page& page, std::string_view lang, model::PageFacts& f) {
+  for (const auto& b : page.blocks)
+    if (!f.prices && b.visible() && has_price(b.text)) f.prices = true;
+  const auto& order = text::lexicon("self-service").phrases("order", lang);
+  for (const auto& form : page.forms) {
+    const std::string action = util::to_lower_ascii(form.action);
+    if (action.find("cart") != std::string::npos || action.find("carrito") != std::string::npos ||
+        action.find("cesta") != std::string::npos || action.find("basket") != std::string::npos)
+      f.add_to_cart = true;
+    for (const auto& field : form.fields)
+      if ((field.tag == "button" || field.type == "submit") &&
+          (order.matches(field.label, lang) || order.matches(field.value, lang)))
+        f.add_to_cart = true;
+  }
+  for (const auto& l : page.links) {
+    if (l.hidden) continue;
+    if ((l.region != model::Region::main || l.text.size() < 40) && order.matches(l.text, lang) &&
+        ((site::classes_from_path(l.url, lang) & model::k_class_cart) != 0 || util::icontains(l.url, "cart") ||
+         util::icontains(l.url, "carrito") || util::icontains(l.url, "cesta") || util::icontains(l.url, "basket"))) {
+      f.cart_link = true;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+size_t count_words(std::string_view text) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool word = !util::is_ascii_space(c) && c != '|' && c != '-';
+    if (word && !in_word) ++n;
+    in_word = word;
+  }
+  return n;
+}
+
+int refresh_delay(std::string_view content) {
+  content = util::trim(content);
+  if (content.empty() || !util::is_ascii_digit(content[0])) return content.empty() ? -1 : 0;
+  int v = 0;
+  for (size_t i = 0; i < content.size() && util::is_ascii_digit(content[i]) && v < 1000000; ++i)
+    v = v * 10 + (content[i] - '0');
+  return v;
+}
+
+std::string refresh_target(std::string_view content) {
+  const std::string lower = util::to_lower_ascii(content);
+  const size_t at = lower.find("url");
+  if (at == std::string::npos) return {};
+  size_t i = at + 3;
+  while (i < content.size() && util::is_ascii_space(content[i])) ++i;
+  if (i >= content.size() || content[i] != '=') return {};
+  ++i;
+  while (i < content.size() && util::is_ascii_space(content[i])) ++i;
+  std::string_view target = content.substr(i);
+  if (!target.empty() && (target.front() == '\'' || target.front() == '"')) {
+    const char q = target.front();
+    target.remove_prefix(1);
+    if (const auto end = target.find(q); end != std::string_view::npos) target = target.substr(0, end);
+  }
+  return std::string(util::trim(target));
+}
+
+model::PageFacts extract_facts(const model::Page& page, const FactOptions& options) {
+  model::PageFacts f;
+  auto key_of = [&](const std::string& url) { return options.key_of ? options.key_of(url) : url; };
+
+  const PageLanguage lang = detect_language(page, options.forced_lang);
+  f.lang_declared = lang.declared;
+  f.lang_detected = lang.detected;
+  f.lang = lang.effective;
+  f.lang_mismatch = lang.mismatch;
+
+  f.structured = structured_facts(page);
+  f.title = page.title;
+  for (const auto& h : page.headings)
+    if (h.level == 1 && f.h1.size() < 10) f.h1.push_back(h.text);
+  f.meta_description = page.meta_description;
+  f.meta_refresh = page.meta_refresh;
+  for (const auto& b : page.blocks) {
+    if (b.visible()) f.words += count_words(b.text);
+    if (!f.euro_prices && b.text.find("\xE2\x82\xAC") != std::string::npos) f.euro_prices = true;
+  }
+  f.lang_tag = page.lang.empty() ? std::string(page.meta("og:locale")) : page.lang;
+  for (const auto& img : page.images)
+    if (img.region == model::Region::main && !img.in_link &&
+        (img.width == 0 || img.width >= 300 || img.height >= 300))
+      ++f.large_images;
+
+  size_t script_bundles = 0;
+  for (const auto& s : page.scripts)
+    if (!s.src.empty()) ++script_bundles;
+  f.thin = (page.text_chars < 200 && script_bundles >= 1) || page.empty_app_root ||
+           mentions_javascript_needed(page.noscript_text);
+
+  f.own_classes = own_classes(page, f.lang, f.structured);
+
+  f.links.reserve(page.links.size() + 1);
+  for (const auto& l : page.links) {
+    if (l.url.empty()) continue;
+    model::RawLink r;
+    r.target = key_of(l.url);
+    r.text = l.text.empty() ? l.label : l.text;
+    r.selector = l.selector;
+    r.region = l.region;
+    if (l.hidden) r.flags |= model::k_link_hidden;
+    if (l.has_image) r.flags |= model::k_link_image;
+    if (l.rel == "frame") r.flags |= model::k_link_frame;
+    if (l.form >= 0) r.flags |= model::k_link_in_form;
+    if (l.block_flags & model::k_block_cookie) r.flags |= model::k_link_cookie;
+    f.links.push_back(std::move(r));
+  }
+  if (const std::string target = refresh_target(page.meta_refresh); !target.empty())
+    if (auto u = url::resolve(page.base_url, target)) {
+      model::RawLink r;
+      r.target = key_of(*u);
+      r.selector = "meta[http-equiv=refresh]";
+      r.region = model::Region::header;
+      r.flags = model::k_link_refresh | model::k_link_hidden;
+      f.links.push_back(std::move(r));
+    }
+
+  f.emails = find_emails(page, f.lang, f.structured);
+  contact_form(page, f);
+  widgets(page, f);
+  email_signals(page, f.lang, f);
+  f.returns = analyze_returns(page, f.lang);
+  commerce(page, f.lang, f);
+  f.notes = page.notes;
+  return f;
+}
+
+}  // namespace amable::site

@@ -1,0 +1,12 @@
+#pragma once
+// Facts joined over the whole site, computed once when the Site is finished.
+#include "model/site.hpp"
+
+namespace amable::site {
+
+void compute_site_facts(model::Site& site);
+
+// Distinct clarity items (window, conditions, costs, refund, process, exceptions) in `terms`.
+size_t clarity_items(const std::vector<model::TermHit>& terms, bool window);
+
+}  // namespace amable::site

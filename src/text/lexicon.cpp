@@ -1,0 +1,182 @@
+#include "text/lexicon.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "text/fold.hpp"
+#include "text/stemmer.hpp"
+#include "util/embedded.hpp"
+#include "util/text.hpp"
+
+namespace amable::text {
+
+void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang) {
+  Entry e;
+  e.text = std::string(phrase);
+  e.stemmed = stemmed;
+  e.lang = std::string(lang);
+  Tokens t(phrase);
+  for (size_t i = 0; i < t.size(); ++i)
+    e.words.emplace_back(stemmed ? t.stem(i, lang) : t.folded(i));
+  if (e.words.empty()) return;
+  const auto idx = static_cast<uint32_t>(m_entries.size());
+  if (stemmed)
+    m_stemmed.push_back(idx);
+  else
+    m_exact_by_first[e.words.front()].push_back(idx);
+  m_entries.push_back(std::move(e));
+}
+
+bool PhraseSet::entry_matches(const Entry& e, const Tokens& t, size_t i,
+                              std::string_view text_lang) const {
+  if (i + e.words.size() > t.size()) return false;
+  if (!e.stemmed) {
+    for (size_t k = 0; k < e.words.size(); ++k)
+      if (t.folded(i + k) != e.words[k]) return false;
+    return true;
+  }
+  // A stem entry of another language never matches text whose language is known.
+  const bool known = text_lang == "en" || text_lang == "es";
+  if (known && e.lang != text_lang) return false;
+  for (size_t k = 0; k < e.words.size(); ++k)
+    if (t.stem(i + k, e.lang) != e.words[k]) return false;
+  return true;
+}
+
+std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
+                                               std::string_view text_lang) const {
+  std::optional<PhraseMatch> best;
+  auto consider = [&](uint32_t idx) {
+    const Entry& e = m_entries[idx];
+    if ((!best || e.words.size() > best->count) && entry_matches(e, t, i, text_lang))
+      best = PhraseMatch{i, e.words.size(), idx};
+  };
+  if (auto it = m_exact_by_first.find(t.folded(i)); it != m_exact_by_first.end())
+    for (uint32_t idx : it->second) consider(idx);
+  for (uint32_t idx : m_stemmed) consider(idx);
+  return best;
+}
+
+std::vector<PhraseMatch> PhraseSet::find_all(const Tokens& t, std::string_view text_lang) const {
+  std::vector<PhraseMatch> out;
+  for (size_t i = 0; i < t.size();) {
+    if (auto m = match_at(t, i, text_lang)) {
+      out.push_back(*m);
+      i += m->count;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::optional<PhraseMatch> PhraseSet::find_first(const Tokens& t, std::string_view text_lang) const {
+  for (size_t i = 0; i < t.size(); ++i)
+    if (auto m = match_at(t, i, text_lang)) return m;
+  return std::nullopt;
+}
+
+bool PhraseSet::matches(std::string_view text, std::string_view text_lang) const {
+  Tokens t(text);
+  return matches(t, text_lang);
+}
+
+bool PhraseSet::matches_whole(const Tokens& t, std::string_view text_lang) const {
+  if (t.empty()) return false;
+  auto m = match_at(t, 0, text_lang);
+  return m && m->count == t.size();
+}
+
+void Lexicon::add_line(std::string_view lang, std::string_view section, std::string_view line) {
+  bool stemmed = false;
+  if (line.starts_with("stem:")) {
+    stemmed = true;
+    line = util::trim(line.substr(5));
+  } else if (line.starts_with("exact:")) {
+    line = util::trim(line.substr(6));
+  }
+  if (line.empty()) return;
+  for (const std::string_view l : {lang, std::string_view("*")}) {
+    auto& sec = m_langs[std::string(l)][std::string(section)];
+    sec.phrases.add(line, stemmed, lang);
+    sec.lines.emplace_back(line);
+  }
+}
+
+void Lexicon::finish() {
+  // The union keeps each line once even when both languages list it ("FAQ", "WhatsApp").
+  for (auto& [name, section] : m_langs["*"]) {
+    auto& l = section.lines;
+    std::vector<std::string> unique;
+    for (auto& s : l)
+      if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(s);
+    l = std::move(unique);
+  }
+}
+
+const PhraseSet& Lexicon::phrases(std::string_view section, std::string_view lang) const {
+  static const PhraseSet empty;
+  auto lit = m_langs.find(lang);
+  if (lit == m_langs.end()) lit = m_langs.find("*");
+  if (lit == m_langs.end()) return empty;
+  auto sit = lit->second.find(section);
+  return sit == lit->second.end() ? empty : sit->second.phrases;
+}
+
+const std::vector<std::string>& Lexicon::lines(std::string_view section,
+                                               std::string_view lang) const {
+  static const std::vector<std::string> empty;
+  auto lit = m_langs.find(lang);
+  if (lit == m_langs.end()) lit = m_langs.find("*");
+  if (lit == m_langs.end()) return empty;
+  auto sit = lit->second.find(section);
+  return sit == lit->second.end() ? empty : sit->second.lines;
+}
+
+bool Lexicon::has_language(std::string_view lang) const {
+  return lang != "*" && m_langs.contains(lang);
+}
+
+namespace {
+
+using Registry = std::map<std::string, Lexicon, std::less<>>;
+
+Registry build_registry() {
+  Registry reg;
+  for (const auto& file : embedded::lexicons()) {
+    // "es/return-policy.txt" -> lang "es", name "return-policy"
+    const auto slash = file.path.find('/');
+    if (slash == std::string_view::npos || !file.path.ends_with(".txt")) continue;
+    const std::string_view lang = file.path.substr(0, slash);
+    const std::string_view name = file.path.substr(slash + 1, file.path.size() - slash - 5);
+    Lexicon& lex = reg[std::string(name)];
+    std::string section = "default";
+    for (std::string_view raw : util::split(file.content, '\n')) {
+      const std::string_view line = util::trim(raw);
+      if (line.empty() || line.front() == '#') continue;
+      if (line.front() == '[' && line.back() == ']') {
+        section = std::string(line.substr(1, line.size() - 2));
+        continue;
+      }
+      lex.add_line(lang, section, line);
+    }
+  }
+  for (auto& [name, lex] : reg) lex.finish();
+  return reg;
+}
+
+}  // namespace
+
+const Lexicon& lexicon(std::string_view name) {
+  static const Registry registry = build_registry();
+  auto it = registry.find(name);
+  if (it == registry.end()) throw std::out_of_range("no lexicon named " + std::string(name));
+  return it->second;
+}
+
+const std::vector<std::string>& supported_languages() {
+  static const std::vector<std::string> langs = {"en", "es"};
+  return langs;
+}
+
+}  // namespace amable::text

@@ -1,0 +1,91 @@
+#pragma once
+// Lexicons are data: rules/lexicon/<lang>/<name>.txt, embedded in the binary, split into
+// [sections] of one phrase per line. A line "stem: phrase" matches Snowball stem sequences in
+// running text; any other line matches folded words exactly (case and accents ignored, word
+// boundaries respected). Lines starting with '#' are comments.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/tokens.hpp"
+#include "util/string_hash.hpp"
+
+namespace amable::text {
+
+struct PhraseMatch {
+  size_t first = 0;   // first token
+  size_t count = 0;   // tokens matched
+  size_t entry = 0;   // index of the phrase in its set
+};
+
+class PhraseSet {
+ public:
+  struct Entry {
+    std::string text;                // as written in the lexicon
+    std::vector<std::string> words;  // folded words, or stems when `stemmed`
+    bool stemmed = false;
+    std::string lang;
+  };
+
+  void add(std::string_view phrase, bool stemmed, std::string_view lang);
+  bool empty() const { return m_entries.empty(); }
+  size_t size() const { return m_entries.size(); }
+  const Entry& entry(size_t i) const { return m_entries[i]; }
+
+  // Longest match starting at token `i`, if any. `text_lang` picks the stemmer for stem
+  // entries; an empty or unknown language tries each entry's own language.
+  std::optional<PhraseMatch> match_at(const Tokens& t, size_t i, std::string_view text_lang) const;
+  // Non-overlapping matches, left to right.
+  std::vector<PhraseMatch> find_all(const Tokens& t, std::string_view text_lang) const;
+  std::optional<PhraseMatch> find_first(const Tokens& t, std::string_view text_lang) const;
+  bool matches(const Tokens& t, std::string_view text_lang) const {
+    return find_first(t, text_lang).has_value();
+  }
+  // Convenience for short strings (link texts, titles).
+  bool matches(std::string_view text, std::string_view text_lang) const;
+  // True when the whole of `t` is one phrase of the set.
+  bool matches_whole(const Tokens& t, std::string_view text_lang) const;
+
+ private:
+  bool entry_matches(const Entry& e, const Tokens& t, size_t i, std::string_view text_lang) const;
+  std::vector<Entry> m_entries;
+  std::unordered_map<std::string, std::vector<uint32_t>, util::StringHash, std::equal_to<>>
+      m_exact_by_first;
+  std::vector<uint32_t> m_stemmed;  // stem entries are few; scanned linearly per token
+};
+
+class Lexicon {
+ public:
+  // The phrases of `section` in `lang`; any language without its own file (or "") gets the
+  // union of every language.
+  const PhraseSet& phrases(std::string_view section, std::string_view lang) const;
+  // The raw lines of `section` (without "stem:" markers), for lists that are not phrases:
+  // slugs, mailbox names, script hosts.
+  const std::vector<std::string>& lines(std::string_view section, std::string_view lang) const;
+  bool has_language(std::string_view lang) const;
+
+  // Built by the registry.
+  void add_line(std::string_view lang, std::string_view section, std::string_view line);
+  void finish();
+
+ private:
+  struct Section {
+    PhraseSet phrases;
+    std::vector<std::string> lines;
+  };
+  // lang -> section -> data; lang "*" is the union.
+  std::map<std::string, std::map<std::string, Section, std::less<>>, std::less<>> m_langs;
+};
+
+// The lexicon called `name` (file name without ".txt"). Throws std::out_of_range for an
+// unknown name: that is a programming error, caught by the tests.
+const Lexicon& lexicon(std::string_view name);
+
+// Languages that have rule lexicons (not just stop words): {"en", "es"}.
+const std::vector<std::string>& supported_languages();
+
+}  // namespace amable::text

@@ -1,0 +1,49 @@
+#include "util/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace amable::util {
+
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) return std::unexpected(path.string() + ": cannot write (" + std::strerror(errno) + ")");
+  auto fail = [&](int err) -> std::expected<void, std::string> {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return std::unexpected(path.string() + ": cannot write (" + std::strerror(err) + ")");
+  };
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(errno);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail(errno);
+  // mkstemp creates 0600; a report is an ordinary file, subject to the user's umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    return std::unexpected(path.string() + ": cannot write (" + std::strerror(err) + ")");
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    return std::unexpected(path.string() + ": cannot write (" + std::strerror(err) + ")");
+  }
+  return {};
+}
+
+}  // namespace amable::util

@@ -1,0 +1,13 @@
+#pragma once
+// Report files are written to a temporary file beside the target and renamed into place, so a
+// reader never sees half a report and a failed write leaves nothing behind.
+#include <expected>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace amable::util {
+
+std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace amable::util

@@ -1,0 +1,52 @@
+#include "helpers.hpp"
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace amable::test {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+RunResult run_amable(const std::vector<std::string>& args, const std::string& env) {
+  TempDir tmp;
+  const fs::path out = tmp / "out", err = tmp / "err";
+  // exec: the shell becomes amable, so the child's rusage is amable's own.
+  std::string cmd = "exec " + (env.empty() ? std::string() : "env " + env + " ") + quote(amable_binary().string());
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " >" + quote(out.string()) + " 2>" + quote(err.string());
+  RunResult r;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  if (pid > 0 && wait4(pid, &status, 0, &usage) == pid) {
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.max_rss_kb = usage.ru_maxrss;
+  }
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+std::string html_page(const std::string& lang, const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>" + title +
+         "</title></head><body>" + body + "</body></html>";
+}
+
+}  // namespace amable::test

@@ -16,9 +16,14 @@ set(AMABLE_MODEL_SOURCES
 set(AMABLE_CORE_SOURCES
   src/engine/audit.cpp
   src/engine/config.cpp
+  src/engine/parse_pool.cpp
   src/engine/report_builder.cpp
   src/engine/runner.cpp
+  src/fetch/http_source.cpp
   src/fetch/local_source.cpp
+  src/fetch/robots.cpp
+  src/fetch/scope.cpp
+  src/fetch/sitemap.cpp
   src/parse/arena.cpp
   src/parse/encoding.cpp
   src/parse/html_parser.cpp

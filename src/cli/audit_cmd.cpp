@@ -37,6 +37,9 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
   cmd->add_option("--cookie", o.cookie, "Cookie header value, start host only");
   cmd->add_flag("--ignore-robots", o.ignore_robots, "Do not obey robots.txt");
   cmd->add_flag("--no-sitemap", o.no_sitemap, "Do not read sitemap.xml");
+  cmd->add_flag("--insecure", o.insecure, "Accept invalid TLS certificates (a staging server); the report still notes them");
+  cmd->add_option("--cacert", o.cacert, "Extra CA certificates (PEM) to trust, e.g. a staging server's private CA");
+  cmd->add_option("--jobs", o.jobs, "Parse threads (default: one per core)")->check(CLI::Range(1, 64));
   cmd->add_option("--include", o.include, "Only URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--exclude", o.exclude, "Skip URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--lang", o.lang, "Force the content language (en, es, ...) instead of detecting it");
@@ -47,6 +50,7 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
   cmd->add_flag("-v,--verbose", o.verbose, "Each page on stderr as it is read");
   cmd->footer(
       "Examples:\n"
+      "  amable audit https://shop.example/ --max-pages 200\n"
       "  amable audit examples/tienda-amable\n"
       "  amable audit dist/ -o report.json --fail-under 70\n"
       "  amable audit page.html -f json --report-lang es\n"
@@ -133,13 +137,18 @@ int run_audit(const AuditOptions& o) {
   ao.config = config;
   ao.quiet = o.quiet;
   ao.verbose = o.verbose;
+  ao.jobs = o.jobs;
+  ao.insecure = o.insecure;
+  ao.ca_file = o.cacert;
   const bool progress = !o.quiet && ::isatty(STDERR_FILENO) == 1;
   if (o.verbose || progress) {
-    ao.on_page = [&o, progress](size_t done, size_t failed, const std::string& url) {
+    ao.on_page = [&o, progress](const engine::AuditOptions::Progress& p) {
       if (o.verbose) {
-        std::cerr << "amable: read " << util::strip_control(url) << "\n";
+        std::cerr << "amable: read " << util::strip_control(p.url) << "\n";
       } else if (progress) {
-        std::cerr << "\r\x1b[2Kamable: " << done << " pages, " << failed << " failed" << std::flush;
+        const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0;
+        std::cerr << "\r\x1b[2Kamable: " << p.done << " pages done, " << p.queued << " queued, " << p.failed
+                  << " failed, " << static_cast<int>(rate) << " pages/s" << std::flush;
       }
     };
   }

@@ -18,7 +18,9 @@ struct AuditOptions {
   std::optional<double> timeout, delay;
   std::optional<std::string> user_agent, user, cookie;
   std::vector<std::string> headers, include, exclude;
-  bool ignore_robots = false, no_sitemap = false;
+  bool ignore_robots = false, no_sitemap = false, insecure = false;
+  std::string cacert;
+  size_t jobs = 0;
   std::string lang;
   std::string report_lang;
   std::string config;

@@ -5,9 +5,12 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
+#include "engine/parse_pool.hpp"
 #include "engine/report_builder.hpp"
 #include "engine/runner.hpp"
+#include "fetch/http_source.hpp"
 #include "fetch/local_source.hpp"
 #include "parse/html_parser.hpp"
 #include "site/page_facts.hpp"
@@ -24,10 +27,38 @@ struct OpenedSource {
   std::string kind;
 };
 
+fetch::HttpOptions http_options(const AuditOptions& o) {
+  const auto& c = o.config.crawl;
+  fetch::HttpOptions h;
+  if (c.max_pages) h.max_pages = static_cast<size_t>(*c.max_pages);
+  if (c.max_depth) h.max_depth = *c.max_depth;
+  if (c.concurrency) h.concurrency = *c.concurrency;
+  if (c.per_host) h.per_host = *c.per_host;
+  if (c.timeout_s) h.timeout_s = *c.timeout_s;
+  if (c.delay_ms) h.delay_ms = *c.delay_ms;
+  if (c.user_agent) h.user_agent = *c.user_agent;
+  if (c.user) h.user = *c.user;
+  if (c.cookie) h.cookie = *c.cookie;
+  if (c.ignore_robots) h.ignore_robots = *c.ignore_robots;
+  if (c.sitemap) h.sitemap = *c.sitemap;
+  if (c.max_bytes) h.max_bytes = *c.max_bytes;
+  h.headers = c.headers;
+  h.include = c.include;
+  h.exclude = c.exclude;
+  h.ca_file = o.ca_file;
+  h.insecure = o.insecure;
+  return h;
+}
+
 std::expected<OpenedSource, AuditError> open_source(const AuditOptions& o) {
   const std::string& t = o.target;
-  if (util::istarts_with(t, "http://") || util::istarts_with(t, "https://"))
-    return std::unexpected(AuditError{2, t + ": auditing over HTTP is not available in this build"});
+  if (util::istarts_with(t, "http://") || util::istarts_with(t, "https://")) {
+    auto s = fetch::HttpSource::open(t, http_options(o));
+    if (!s) return std::unexpected(AuditError{2, s.error()});
+    return OpenedSource{std::move(*s), "http"};
+  }
+  if (t.find("://") != std::string::npos)
+    return std::unexpected(AuditError{2, t + ": only http and https URLs can be audited"});
   fetch::LocalLimits limits;
   if (o.config.crawl.max_pages) limits.max_pages = static_cast<size_t>(*o.config.crawl.max_pages);
   if (o.config.crawl.max_depth) limits.max_depth = *o.config.crawl.max_depth;
@@ -62,6 +93,12 @@ model::PageRecord record_of(const fetch::RawPage& raw) {
   return r;
 }
 
+size_t worker_count(size_t requested) {
+  if (requested > 0) return std::min<size_t>(requested, 64);
+  const size_t cores = std::thread::hardware_concurrency();
+  return std::clamp<size_t>(cores, 1, 8);
+}
+
 }  // namespace
 
 bool fixed_clock() { return std::getenv("SOURCE_DATE_EPOCH") != nullptr; }
@@ -88,27 +125,80 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
   fact_options.forced_lang = o.forced_lang;
   fact_options.key_of = [&source](std::string_view u) { return source.key_of(u); };
 
-  size_t done = 0, failed = 0, parsed = 0;
+  const size_t workers = worker_count(o.jobs);
+  ParsePool pool(workers, [&source] { source.wakeup(); });
+  // Pages parsed but not yet joined are bounded, so memory does not follow a fast network.
+  const size_t max_pending = 4 * workers + 16;
+
+  AuditOptions::Progress progress;
   std::string first_error;
-  while (auto raw = source.next()) {
-    ++done;
-    std::optional<model::PageFacts> facts;
-    if (raw->error.empty() && raw->is_html) {
-      parse::ParseInput in{raw->url, raw->base_url, raw->charset};
-      const model::Page page = parse::parse_page(raw->body, in);
-      raw->body.clear();
-      raw->body.shrink_to_fit();
-      facts = site::extract_facts(page, fact_options);
-      source.add_links(*raw, page.links);
-      ++parsed;
-    } else if (!raw->error.empty()) {
-      ++failed;
-      if (first_error.empty()) first_error = raw->url + ": " + raw->error;
+  size_t parsed = 0;
+  bool interrupted = false;
+
+  auto take_results = [&] {
+    for (auto& r : pool.take_ready()) {
+      if (r.facts) {
+        source.add_links(r.raw, r.facts->links);
+        ++parsed;
+      }
+      for (const auto& hop : r.raw.redirects) builder.add_alias(hop, r.raw.url);
+      ++progress.done;
+      if (!r.raw.error.empty()) {
+        ++progress.failed;
+        if (first_error.empty()) first_error = r.raw.url + ": " + r.raw.error;
+      }
+      progress.url = r.raw.url;
+      progress.queued = source.queued();
+      progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      if (o.on_page) o.on_page(progress);
+      builder.add(record_of(r.raw), std::move(r.facts));
     }
-    if (o.on_page) o.on_page(done, failed, raw->url);
-    builder.add(record_of(*raw), std::move(facts));
+  };
+
+  while (true) {
+    take_results();
+    if (o.interrupted && o.interrupted->load() && !interrupted) {
+      interrupted = true;
+      source.stop();
+    }
+    if (source.idle() && pool.pending() == 0) break;
+    if (pool.pending() >= max_pending) {
+      pool.wait(std::chrono::milliseconds(50));
+      continue;
+    }
+    auto pages = source.poll(std::chrono::milliseconds(pool.pending() > 0 ? 20 : 500));
+    if (pages.empty() && pool.pending() > 0 && source.idle()) pool.wait(std::chrono::milliseconds(20));
+    for (auto& raw : pages) {
+      if (!raw.alias_of.empty()) {
+        builder.add_alias(raw.url, raw.alias_of);
+        for (const auto& hop : raw.redirects) builder.add_alias(hop, raw.alias_of);
+        continue;
+      }
+      const bool parse = raw.error.empty() && raw.is_html;
+      pool.submit([raw = std::move(raw), parse, &fact_options]() mutable {
+        ParsedPage out;
+        if (parse) {
+          try {
+            parse::ParseInput in{raw.url, raw.base_url.empty() ? raw.url : raw.base_url, raw.charset};
+            const model::Page page = parse::parse_page(raw.body, in);
+            out.facts = site::extract_facts(page, fact_options);
+          } catch (const std::exception& e) {
+            raw.error = std::string("could not be read: ") + e.what();
+          }
+        }
+        raw.body.clear();
+        raw.body.shrink_to_fit();
+        out.raw = std::move(raw);
+        return out;
+      });
+    }
   }
-  builder.set_fetch_info(source.info());
+  take_results();
+
+  model::FetchInfo info = source.info();
+  if (interrupted)
+    info.notes.push_back("interrupted: the report covers the " + std::to_string(progress.done) + " pages read before the stop");
+  builder.set_fetch_info(std::move(info));
   if (parsed == 0)
     return std::unexpected(AuditError{3, o.target + ": nothing could be audited" +
                                              (first_error.empty() ? std::string() : " (" + first_error + ")")});
@@ -124,7 +214,9 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
                                    : std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::steady_clock::now() - t0)
                                          .count();
-  return build_report(site, std::move(results), scores, meta);
+  model::Report report = build_report(site, std::move(results), scores, meta);
+  report.partial = interrupted;
+  return report;
 }
 
 }  // namespace amable::engine

@@ -1,5 +1,6 @@
 #pragma once
 // One audit, end to end: source -> parse -> page facts -> site -> rules -> report.
+#include <atomic>
 #include <expected>
 #include <functional>
 #include <string>
@@ -18,8 +19,18 @@ struct AuditOptions {
   Config config;                   // amable.json merged with the command line
   bool verbose = false;
   bool quiet = false;
+  size_t jobs = 0;                 // parse threads; 0 = one per core
+  std::string ca_file;             // extra CA bundle for https (tests)
+  bool insecure = false;           // accept invalid TLS certificates
+  // Set (e.g. by a signal handler) to stop reading new pages and report what was read.
+  const std::atomic<bool>* interrupted = nullptr;
+  struct Progress {
+    size_t done = 0, failed = 0, queued = 0;
+    double seconds = 0;
+    std::string url;
+  };
   // Called after each page; for progress output.
-  std::function<void(size_t done, size_t failed, const std::string& url)> on_page;
+  std::function<void(const Progress&)> on_page;
 };
 
 struct AuditError {

@@ -121,15 +121,21 @@ std::string DirSource::key_of(std::string_view resolved_url) const {
   return key;
 }
 
-void DirSource::add_links(const RawPage& from, const std::vector<model::Link>& links) {
+void DirSource::add_links(const RawPage& from, const std::vector<model::RawLink>& links) {
   const int depth = from.depth + 1;
   for (const auto& l : links) {
-    if (!l.url.starts_with("file:///")) continue;  // other hosts and schemes: recorded, not read
-    std::string key = key_of(l.url);
-    if (!looks_like_page_path(key)) continue;      // images, PDFs, styles
+    // Keys of other hosts and schemes keep their "scheme:": recorded, not read.
+    if (l.target.find(':') != std::string::npos) continue;
+    if (!looks_like_page_path(l.target)) continue;  // images, PDFs, styles
     if (depth > m_limits.max_depth) continue;
-    enqueue(key, depth, l.rel == "refresh" ? "redirect" : "link");
+    enqueue(l.target, depth, (l.flags & model::k_link_refresh) ? "redirect" : "link");
   }
+}
+
+std::vector<RawPage> DirSource::poll(std::chrono::milliseconds) {
+  std::vector<RawPage> out;
+  if (auto p = next()) out.push_back(std::move(*p));
+  return out;
 }
 
 std::optional<RawPage> DirSource::next() {
@@ -199,6 +205,12 @@ std::expected<std::unique_ptr<FileSource>, std::string> FileSource::open(const f
 std::string FileSource::key_of(std::string_view resolved_url) const {
   if (!resolved_url.starts_with("file:///")) return std::string(resolved_url);
   return util::percent_decode(resolved_url.substr(8));
+}
+
+std::vector<RawPage> FileSource::poll(std::chrono::milliseconds) {
+  std::vector<RawPage> out;
+  if (auto p = next()) out.push_back(std::move(*p));
+  return out;
 }
 
 std::optional<RawPage> FileSource::next() {

@@ -25,14 +25,17 @@ class DirSource final : public Source {
  public:
   static std::expected<std::unique_ptr<DirSource>, std::string> open(const std::filesystem::path& dir,
                                                                        const LocalLimits& limits);
-  std::optional<RawPage> next() override;
-  void add_links(const RawPage& from, const std::vector<model::Link>& links) override;
+  std::vector<RawPage> poll(std::chrono::milliseconds wait) override;
+  bool idle() const override { return m_queue.empty(); }
+  size_t queued() const override { return m_queue.size(); }
+  void add_links(const RawPage& from, const std::vector<model::RawLink>& links) override;
   std::string key_of(std::string_view resolved_url) const override;
   void stop() override { m_queue.clear(); m_stopped = true; }
   SiteFetchInfo info() const override;
 
  private:
   DirSource(std::filesystem::path root, std::string start, const LocalLimits& limits);
+  std::optional<RawPage> next();
   void enqueue(const std::string& key, int depth, const std::string& via);
 
   std::filesystem::path m_root;  // canonical
@@ -54,12 +57,14 @@ class FileSource final : public Source {
  public:
   static std::expected<std::unique_ptr<FileSource>, std::string> open(const std::filesystem::path& file,
                                                                         const LocalLimits& limits);
-  std::optional<RawPage> next() override;
-  void add_links(const RawPage&, const std::vector<model::Link>&) override {}
+  std::vector<RawPage> poll(std::chrono::milliseconds wait) override;
+  bool idle() const override { return m_done; }
+  void add_links(const RawPage&, const std::vector<model::RawLink>&) override {}
   std::string key_of(std::string_view resolved_url) const override;
 
  private:
   FileSource(std::filesystem::path file, const LocalLimits& limits) : m_file(std::move(file)), m_limits(limits) {}
+  std::optional<RawPage> next();
   std::filesystem::path m_file;
   LocalLimits m_limits;
   bool m_done = false;

@@ -2,6 +2,7 @@
 // A Source yields the raw pages of one audit target, one at a time, and is told which links
 // each page holds so that it can decide what to read next. Failures are data: a page that
 // cannot be read comes back with `error` set and the audit goes on.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,8 @@ struct RawPage {
   std::vector<std::string> redirects;  // URLs passed through, in order
   std::string error;                   // plain reason when the page could not be read
   std::string note;                    // a limit hit on a page that was still read
+  // Set when this URL redirected to a page already read: no body, only the alias.
+  std::string alias_of;
 };
 
 using SiteFetchInfo = model::FetchInfo;
@@ -39,14 +42,22 @@ using SiteFetchInfo = model::FetchInfo;
 class Source {
  public:
   virtual ~Source() = default;
-  // The next page read (or failed); nullopt when there is nothing left to read.
-  virtual std::optional<RawPage> next() = 0;
-  // The links found on `from`, already resolved against its base URL.
-  virtual void add_links(const RawPage& from, const std::vector<model::Link>& links) = 0;
+  // Pages read (or failed) since the last call. Waits up to `wait` when nothing is ready yet
+  // and something is in flight; returns at once when the source is idle.
+  virtual std::vector<RawPage> poll(std::chrono::milliseconds wait) = 0;
+  // Nothing queued and nothing in flight: no page comes unless links are added.
+  virtual bool idle() const = 0;
+  // The links found on `from` (targets are page keys or absolute URLs, see key_of).
+  virtual void add_links(const RawPage& from, const std::vector<model::RawLink>& links) = 0;
   // The page key a resolved link URL refers to (a folder source maps file:///x to "x").
+  // Called from parse workers: must be thread-safe.
   virtual std::string key_of(std::string_view resolved_url) const = 0;
   virtual SiteFetchInfo info() const { return {}; }
-  // Asks the source to stop reading new pages (Ctrl-C); what is in flight may still arrive.
+  // URLs waiting to be read (for progress output).
+  virtual size_t queued() const { return 0; }
+  // Interrupts a poll() waiting in another thread (a parse finished).
+  virtual void wakeup() {}
+  // Stop reading new pages (Ctrl-C); what is in flight may still arrive.
   virtual void stop() {}
 };
 

@@ -30,6 +30,8 @@ std::vector<std::string> class_names(uint16_t classes) {
 
 const PageRecord* Site::find(std::string_view key) const {
   auto it = m_index.find(key);
+  if (it == m_index.end())
+    if (auto a = aliases.find(key); a != aliases.end()) it = m_index.find(a->second);
   return it == m_index.end() ? nullptr : &pages[it->second];
 }
 

@@ -15,6 +15,7 @@ namespace amable::model {
 
 // What the fetcher learned about the site as a whole.
 struct FetchInfo {
+  std::string start;  // key of the start page (after redirects); "" = the first page read
   bool checked_http_redirect = false;
   bool http_redirects_to_https = false;
   std::string hsts;  // Strict-Transport-Security of the start page
@@ -63,6 +64,9 @@ struct Site {
   // (target, text) string ids of links present on at least 80 % of the HTML pages.
   std::vector<std::pair<uint32_t, uint32_t>> template_links;
   SiteFacts facts;
+
+  // URLs that redirected to a page read under another key: URL -> key.
+  std::unordered_map<std::string, std::string, util::StringHash, std::equal_to<>> aliases;
 
   const PageRecord* find(std::string_view key) const;
   const PageRecord* home() const { return find(start); }

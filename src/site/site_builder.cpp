@@ -21,7 +21,7 @@ SiteBuilder::SiteBuilder(std::string target, std::string kind) {
 }
 
 void SiteBuilder::add(model::PageRecord record, std::optional<model::PageFacts> facts) {
-  if (m_site.pages.empty()) m_site.start = record.url;
+  if (m_site.pages.empty() && m_site.start.empty()) m_site.start = record.url;
   if (m_site.find(record.url)) return;  // read once; a second sighting adds nothing
   if (!record.error.empty()) m_site.errors.push_back({record.url, record.error});
   if (facts) {
@@ -44,11 +44,28 @@ void SiteBuilder::add(model::PageRecord record, std::optional<model::PageFacts> 
   m_site.index_page(m_site.pages.size() - 1);
 }
 
+void SiteBuilder::set_fetch_info(model::FetchInfo info) {
+  if (!info.start.empty()) m_site.start = info.start;
+  m_site.fetch = std::move(info);
+}
+
+void SiteBuilder::add_alias(const std::string& from, const std::string& to) {
+  if (from != to) m_site.aliases.emplace(from, to);
+}
+
+// Page index by the string id of its key and of every alias (redirected URLs).
+std::unordered_map<uint32_t, size_t> SiteBuilder::page_ids() {
+  std::unordered_map<uint32_t, size_t> page_of;
+  for (size_t i = 0; i < m_site.pages.size(); ++i) page_of[m_site.intern(m_site.pages[i].url)] = i;
+  for (const auto& [from, to] : m_site.aliases)
+    if (const auto* p = m_site.find(to)) page_of[m_site.intern(from)] = m_site.index_of(*p);
+  return page_of;
+}
+
 void SiteBuilder::compute_depths() {
   const auto* start = m_site.find(m_site.start);
   if (!start) return;
-  std::unordered_map<uint32_t, size_t> page_of;  // string id of a key -> page index
-  for (size_t i = 0; i < m_site.pages.size(); ++i) page_of[m_site.intern(m_site.pages[i].url)] = i;
+  const auto page_of = page_ids();
   std::deque<size_t> queue;
   const size_t s = static_cast<size_t>(start - m_site.pages.data());
   m_site.pages[s].depth = 0;
@@ -90,8 +107,7 @@ void SiteBuilder::compute_template_links() {
 void SiteBuilder::compute_classes() {
   std::map<std::pair<uint32_t, std::string>, uint16_t> memo;
   std::vector<uint16_t> inbound(m_site.pages.size(), 0);
-  std::unordered_map<uint32_t, size_t> page_of;
-  for (size_t i = 0; i < m_site.pages.size(); ++i) page_of[m_site.intern(m_site.pages[i].url)] = i;
+  const auto page_of = page_ids();
   for (const auto& p : m_site.pages) {
     for (const auto& l : p.links) {
       if (l.flags & (model::k_link_refresh | model::k_link_frame | model::k_link_cookie)) continue;
@@ -105,10 +121,11 @@ void SiteBuilder::compute_classes() {
       inbound[it->second] |= m->second;
     }
   }
+  const auto* home = m_site.find(m_site.start);
   for (size_t i = 0; i < m_site.pages.size(); ++i) {
     auto& p = m_site.pages[i];
     p.classes = p.facts.own_classes | inbound[i];
-    if (p.url == m_site.start) p.classes |= model::k_class_home;
+    if (&p == home) p.classes |= model::k_class_home;
   }
 }
 

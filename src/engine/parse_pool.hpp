@@ -1,0 +1,58 @@
+#pragma once
+// Parsing is the cost of an audit (Gumbo), so it runs on worker threads while the main thread
+// keeps transfers moving. Results come back in submission order, so that a folder audit reads
+// pages in the same order, and gives the same report, whatever the number of threads.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "fetch/source.hpp"
+#include "model/facts.hpp"
+
+namespace amable::engine {
+
+struct ParsedPage {
+  fetch::RawPage raw;  // body dropped once parsed
+  std::optional<model::PageFacts> facts;
+};
+
+class ParsePool {
+ public:
+  using Job = std::function<ParsedPage()>;
+
+  // `threads` = 0 runs every job at once on the caller's thread. `notify` is called from a
+  // worker whenever a result is ready (to wake the main loop).
+  ParsePool(size_t threads, std::function<void()> notify);
+  ~ParsePool();
+  ParsePool(const ParsePool&) = delete;
+  ParsePool& operator=(const ParsePool&) = delete;
+
+  void submit(Job job);
+  // Finished results that are next in submission order.
+  std::vector<ParsedPage> take_ready();
+  // Submitted and not yet taken.
+  size_t pending() const;
+  // Waits until a result can be taken, or `timeout`.
+  void wait(std::chrono::milliseconds timeout);
+
+ private:
+  void work();
+
+  std::function<void()> m_notify;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_jobs_cv, m_done_cv;
+  std::deque<std::pair<uint64_t, Job>> m_jobs;
+  std::map<uint64_t, ParsedPage> m_done;
+  uint64_t m_next_submit = 0, m_next_take = 0;
+  bool m_stop = false;
+  std::vector<std::thread> m_threads;
+};
+
+}  // namespace amable::engine

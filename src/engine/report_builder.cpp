@@ -55,6 +55,13 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
   r.categories = scores.categories;
   r.rules = std::move(results.rules);
   r.facts = report_facts(site);
+  r.crawl.kind = site.kind;
+  r.crawl.start = site.start;
+  r.crawl.checked_http_redirect = site.fetch.checked_http_redirect;
+  r.crawl.http_redirects_to_https = site.fetch.http_redirects_to_https;
+  r.crawl.hsts = site.fetch.hsts;
+  r.crawl.robots_found = site.fetch.robots_found;
+  r.crawl.sitemaps = site.fetch.sitemaps;
   for (const auto& p : site.pages) {
     model::PageReport pr;
     pr.url = p.url;
@@ -72,6 +79,8 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.lang_declared = p.facts.lang_declared;
     pr.lang_mismatch = p.facts.lang_mismatch;
     pr.note = p.note;
+    if (p.depth < 0 && p.via == "sitemap")
+      pr.note += std::string(pr.note.empty() ? "" : "; ") + "found only in the sitemap: not linked from the site";
     for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n;
     r.pages.push_back(std::move(pr));
   }

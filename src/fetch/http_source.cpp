@@ -95,6 +95,7 @@ struct HttpSource::Host {
   std::priority_queue<Job, std::vector<Job>, JobAfter> queue;
   std::vector<Job> parked;  // waiting for robots.txt
   std::string robots_problem;  // why robots.txt could not be read, if it could not
+  std::string unreachable;     // the network error when the host could not be reached at all
 };
 
 struct HttpSource::Transfer {
@@ -214,7 +215,7 @@ std::expected<std::unique_ptr<HttpSource>, std::string> HttpSource::open(std::st
 }
 
 HttpSource::HttpSource(std::string start, HttpOptions options, Scope scope)
-    : m_start(std::move(start)), m_opt(std::move(options)), m_scope(std::move(scope)) {
+    : m_start(std::move(start)), m_opt(std::move(options)), m_scope(scope), m_identity(std::move(scope)) {
   m_agent = robots_product_token(m_opt.user_agent);
   if (m_agent.empty()) m_agent = "amable";
   CURLM* multi = curl_multi_init();
@@ -276,9 +277,10 @@ bool HttpSource::accept(const std::string& u, int depth, const std::string& via,
 void HttpSource::enqueue(Job job) {
   job.seq = m_seq++;
   Host& h = host_for(job.url);
-  if (job.kind == Job::Kind::page && h.robots_state != Host::RobotsState::ready) {
+  if (job.kind == Job::Kind::page) {
     h.parked.push_back(std::move(job));
     if (h.robots_state == Host::RobotsState::unknown) fetch_robots(h.origin, h);
+    if (h.robots_state == Host::RobotsState::ready) release_parked(h);
     return;
   }
   h.queue.push(std::move(job));
@@ -319,7 +321,9 @@ void HttpSource::release_parked(Host& h) {
     if (!h.robots.allowed(m_agent, job.url)) {
       ++m_robots_blocked;
       if (m_robots_examples.size() < 5) m_robots_examples.push_back(job.url);
-      if (job.via == "start")
+      if (job.via == "start" && !h.unreachable.empty())
+        emit_failure(job, 0, h.unreachable);
+      else if (job.via == "start")
         emit_failure(job, 0, h.robots_problem.empty()
                                  ? "disallowed by robots.txt for user agent '" + m_agent + "' (use --ignore-robots to audit anyway)"
                                  : h.robots_problem + ", so nothing may be fetched (RFC 9309; use --ignore-robots to audit anyway)");
@@ -391,7 +395,7 @@ void HttpSource::start_transfer(Job job, Host& host) {
   }
   if (!m_opt.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, m_opt.ca_file.c_str());
   // Identity goes to the start host only, never to another host a redirect points at.
-  if (m_scope.is_start_host(t->job.url)) {
+  if (m_identity.is_start_host(t->job.url)) {
     for (const auto& h : m_opt.headers) t->header_list = curl_slist_append(t->header_list, h.c_str());
     if (t->header_list) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
     if (!m_opt.user.empty()) {
@@ -420,7 +424,8 @@ bool HttpSource::retry_later(Transfer& t, double after_s) {
 
 void HttpSource::emit_failure(const Job& job, int status, std::string error) {
   RawPage p;
-  p.url = job.url;
+  // A failure along a redirect chain belongs to the URL that was linked.
+  p.url = job.chain.empty() ? job.url : job.chain.front();
   p.final_url = job.url;
   p.status = status;
   p.depth = job.depth;
@@ -467,6 +472,7 @@ void HttpSource::on_robots(Transfer& t, int curl_code) {
     h.robots = Robots::allow_all();  // redirect chains are not followed for robots.txt
   } else {
     h.robots = Robots::disallow_all();  // 5xx or unreachable: complete disallow (§2.3.1.4)
+    if (!ok) h.unreachable = curl_reason(code, t.errbuf, m_opt.timeout_s);
     h.robots_problem = h.origin + "/robots.txt could not be read (" +
                        (ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)) + ")";
     m_info.notes.push_back(h.robots_problem + ": nothing on that host was fetched, as RFC 9309 requires");

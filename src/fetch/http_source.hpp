@@ -82,6 +82,7 @@ class HttpSource final : public Source {
   std::string m_start;
   HttpOptions m_opt;
   Scope m_scope;
+  Scope m_identity;     // the host the user named: the only one that gets headers and credentials
   std::string m_agent;  // robots.txt product token
   void* m_multi = nullptr;
   void* m_share = nullptr;

@@ -125,6 +125,17 @@ struct Facts {
   CopyFact copy;
 };
 
+// What the crawl learned about the site as a whole (HTTP audits).
+struct CrawlInfo {
+  std::string kind;   // folder, file, http
+  std::string start;  // the start page's URL after redirects
+  bool checked_http_redirect = false;
+  bool http_redirects_to_https = false;
+  std::string hsts;   // Strict-Transport-Security of the start page
+  bool robots_found = false;
+  std::vector<std::string> sitemaps;
+};
+
 struct Report {
   int schema_version = 1;
   std::string tool_name = "amable";
@@ -142,6 +153,7 @@ struct Report {
   std::vector<CategoryReport> categories;
   std::vector<RuleReport> rules;
   Facts facts;
+  CrawlInfo crawl;
   std::vector<PageReport> pages;
   std::vector<ErrorReport> errors;
   std::vector<std::string> notes;  // limits reached, language mismatches...

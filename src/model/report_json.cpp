@@ -132,6 +132,13 @@ nlohmann::ordered_json to_json(const Report& r) {
     j["rules"].push_back(std::move(rj));
   }
   j["facts"] = facts_json(r.facts);
+  j["crawl"] = {{"kind", r.crawl.kind},
+                {"start", r.crawl.start},
+                {"checked_http_redirect", r.crawl.checked_http_redirect},
+                {"http_redirects_to_https", r.crawl.http_redirects_to_https},
+                {"hsts", r.crawl.hsts},
+                {"robots_found", r.crawl.robots_found},
+                {"sitemaps", r.crawl.sitemaps}};
   j["pages"] = ordered_json::array();
   for (const auto& p : r.pages) {
     j["pages"].push_back({{"url", p.url},
@@ -256,6 +263,15 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
         f.copy.company_terms = get_or<double>(*cj, "company_terms", 0.0);
         if (auto v = cj->find("visitor_ratio"); v != cj->end() && !v->is_null()) f.copy.visitor_ratio = v->get<double>();
       }
+    }
+    if (auto c = j.find("crawl"); c != j.end() && c->is_object()) {
+      r.crawl.kind = get_or<std::string>(*c, "kind", "");
+      r.crawl.start = get_or<std::string>(*c, "start", "");
+      r.crawl.checked_http_redirect = get_or<bool>(*c, "checked_http_redirect", false);
+      r.crawl.http_redirects_to_https = get_or<bool>(*c, "http_redirects_to_https", false);
+      r.crawl.hsts = get_or<std::string>(*c, "hsts", "");
+      r.crawl.robots_found = get_or<bool>(*c, "robots_found", false);
+      r.crawl.sitemaps = get_strings(*c, "sitemaps");
     }
     for (const auto& p : j.value("pages", nlohmann::json::array())) {
       PageReport pr;

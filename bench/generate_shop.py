@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Generates a realistic N-page shop for benchmarks: header, nav and footer on every page,
+category grids, product pages, inline scripts and styles (40-80 KB pages), contact, returns,
+about, shipping, privacy and FAQ pages, sitemap.xml and robots.txt.
+
+Usage: bench/generate_shop.py N OUT_DIR [--seed S]
+"""
+import argparse
+import json
+import os
+import random
+
+WORDS = ("wool merino blanket cushion linen cotton throw soft warm handmade natural organic grey blue "
+         "green oat sand charcoal knit woven chunky light heavy large small double single cosy").split()
+LOREM = ("Our blankets are woven from natural fibres and finished by hand, so every piece is a little "
+         "different. Wash it cold on a wool cycle and dry it flat; it keeps its shape for years. "
+         "You can return it within 30 days if it is not right for you.").split()
+
+
+def sentence(rng, n):
+    return " ".join(rng.choice(LOREM) for _ in range(n)).capitalize() + "."
+
+
+def style_block(rng):
+    rules = []
+    for i in range(rng.randint(250, 550)):
+        rules.append(f".c{i}-{rng.randint(0, 999)}{{margin:{rng.randint(0, 40)}px;padding:{rng.randint(0, 30)}px;"
+                     f"color:#{rng.randint(0, 0xFFFFFF):06x};font-size:{rng.randint(10, 30)}px}}")
+    return "<style>" + "\n".join(rules) + "</style>"
+
+
+def script_block(rng):
+    data = {"products": [{"id": rng.randint(1, 10**6), "name": " ".join(rng.choice(WORDS) for _ in range(3)),
+                          "price": round(rng.uniform(10, 300), 2), "tags": [rng.choice(WORDS) for _ in range(4)]}
+                         for _ in range(rng.randint(100, 260))]}
+    return ("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}"
+            "gtag('js',new Date());var CATALOG=" + json.dumps(data) + ";</script>")
+
+
+def layout(title, body, nav, rng, extra_head=""):
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} | Cosy Wool Shop</title>
+<meta name="description" content="{title}: handmade wool blankets and cushions, free delivery over 50 pounds.">
+<meta property="og:site_name" content="Cosy Wool Shop">
+{style_block(rng)}
+{extra_head}
+</head>
+<body>
+<header class="site-header">
+  <a class="logo" href="/">Cosy Wool Shop</a>
+  <form role="search" action="/search" method="get"><input type="search" name="q" placeholder="Search products"><button>Search</button></form>
+  <a href="/cart.html">Cart</a>
+  <p>Call us on <a href="tel:+442071234567">020 7123 4567</a>, Mon-Fri 9am-5pm</p>
+</header>
+<nav class="main-nav"><ul>{nav}</ul></nav>
+<main>
+{body}
+</main>
+<footer>
+  <p>Questions? Email <a href="mailto:help@cosywool.co.uk">help@cosywool.co.uk</a> or call 020 7123 4567.</p>
+  <address>Cosy Wool Ltd, 12 High Street, London SW1A 1AA</address>
+  <ul>
+    <li><a href="/contact.html">Contact us</a></li>
+    <li><a href="/returns.html">Returns &amp; refunds</a></li>
+    <li><a href="/shipping.html">Delivery information</a></li>
+    <li><a href="/faq.html">FAQ</a></li>
+    <li><a href="/about.html">About us</a></li>
+    <li><a href="/privacy.html">Privacy policy</a></li>
+  </ul>
+</footer>
+{script_block(rng)}
+<script src="/static/app.js" defer></script>
+</body>
+</html>
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pages", type=int)
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    out = args.out
+    os.makedirs(os.path.join(out, "p"), exist_ok=True)
+    os.makedirs(os.path.join(out, "c"), exist_ok=True)
+
+    static = ["index.html", "contact.html", "returns.html", "shipping.html", "faq.html", "about.html",
+              "privacy.html", "cart.html"]
+    n_categories = max(4, args.pages // 100)
+    n_products = max(1, args.pages - len(static) - n_categories)
+    categories = [f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}" for i in range(n_categories)]
+    products = [(i, " ".join(rng.choice(WORDS) for _ in range(3)).capitalize(), round(rng.uniform(12, 280), 2),
+                 i % n_categories) for i in range(n_products)]
+    by_cat = {c: [p for p in products if p[3] == c] for c in range(n_categories)}
+    nav = "".join(f'<li><a href="/c/{c}.html">{categories[c]}</a></li>' for c in range(n_categories))
+
+    def card(p):
+        pid, name, price, _ = p
+        return (f'<li class="product"><a href="/p/{pid}.html"><img src="/img/{pid}.jpg" alt="{name}" width="300" height="300">'
+                f'<span>{name}</span></a><span class="price">&pound;{price}</span>'
+                f'<form action="/cart/add" method="post"><input type="hidden" name="id" value="{pid}">'
+                f'<button type="submit">Add to cart</button></form></li>')
+
+    urls = []
+
+    def write(path, html):
+        with open(os.path.join(out, path), "w") as f:
+            f.write(html)
+        urls.append("/" + path if path != "index.html" else "/")
+
+    featured = "".join(card(p) for p in products[:24])
+    write("index.html", layout("Handmade wool blankets and cushions",
+                               f"<h1>Handmade wool blankets, delivered free over &pound;50</h1><p>{sentence(rng, 30)}</p>"
+                               f"<ul class='grid'>{featured}</ul>", nav, rng))
+    for c in range(n_categories):
+        items = by_cat[c]
+        grid = "".join(card(p) for p in items)
+        write(f"c/{c}.html", layout(categories[c], f"<h1>{categories[c]}</h1><p>{sentence(rng, 20)}</p>"
+                                    f"<select name='sort'><option>Price</option><option>Newest</option></select>"
+                                    f"<ul class='grid'>{grid}</ul>", nav, rng))
+    for p in products:
+        pid, name, price, cat = p
+        related = "".join(card(rng.choice(products)) for _ in range(8))
+        ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": name,
+                         "offers": {"@type": "Offer", "price": price, "priceCurrency": "GBP"}})
+        body = (f"<h1>{name}</h1><p class='price'>&pound;{price}</p><p>{sentence(rng, 60)}</p><p>{sentence(rng, 40)}</p>"
+                f"<form action='/cart/add' method='post'><button>Add to cart</button></form>"
+                f"<h2>You may also like</h2><ul class='grid'>{related}</ul>")
+        write(f"p/{pid}.html", layout(name, body, nav, rng, f'<script type="application/ld+json">{ld}</script>'))
+    policy = {
+        "contact.html": ("Contact us", "<p>Ask for Sarah, our customer care lead: sarah@cosywool.co.uk, 020 7123 4567. "
+                         "We answer every email the same working day.</p><form action='/send'><input type='email' name='email'>"
+                         "<textarea name='msg'></textarea><button>Send</button></form>"),
+        "returns.html": ("Returns and refunds", "<p>You can return any item within 30 days if it is unused and in its original "
+                         "packaging. Returns are free: use the prepaid label. We refund to your original payment method "
+                         "within 5 days. Personalised items cannot be returned.</p>"),
+        "shipping.html": ("Delivery information", "<p>We dispatch within 24 hours; delivery takes 2-4 working days. You will "
+                          "get a confirmation email and a tracking number.</p>"),
+        "faq.html": ("Frequently asked questions", "<details><summary>How do I wash wool?</summary><p>Cold, by hand.</p></details>"),
+        "about.html": ("About us", f"<p>{sentence(rng, 50)}</p>"),
+        "privacy.html": ("Privacy policy", f"<p>{sentence(rng, 80)}</p>"),
+        "cart.html": ("Your cart", "<p>Your cart is empty.</p>"),
+    }
+    for path, (title, body) in policy.items():
+        write(path, layout(title, f"<h1>{title}</h1>{body}", nav, rng))
+
+    with open(os.path.join(out, "robots.txt"), "w") as f:
+        f.write("User-agent: *\nDisallow: /cart/\nSitemap: /sitemap.xml\n")
+    with open(os.path.join(out, "sitemap.xml"), "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
+        for u in urls:
+            f.write(f"<url><loc>http://127.0.0.1:PORT{u}</loc></url>\n")
+        f.write("</urlset>\n")
+    sizes = [os.path.getsize(os.path.join(out, u.lstrip("/") or "index.html")) for u in urls]
+    print(f"{len(urls)} pages, {sum(sizes) / len(sizes) / 1024:.0f} KB average, "
+          f"{min(sizes) / 1024:.0f}-{max(sizes) / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()

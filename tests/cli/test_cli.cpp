@@ -167,3 +167,12 @@ TEST_CASE("cli: SOURCE_DATE_EPOCH fixes the report clock") {
   CHECK(j["started_at"] == "2026-01-01T10:00:00Z");
   CHECK(j["duration_ms"] == 0);
 }
+
+TEST_CASE("cli: an unreachable start URL exits 3 and names the URL; other schemes exit 2") {
+  const auto r = run_amable({"audit", "http://127.0.0.1:1/", "--timeout", "2"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("http://127.0.0.1:1/") != std::string::npos);
+  const auto ftp = run_amable({"audit", "ftp://127.0.0.1/"});
+  CHECK(ftp.exit_code == 2);
+  CHECK(ftp.err.find("ftp://127.0.0.1/") != std::string::npos);
+}

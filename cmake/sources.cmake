@@ -27,7 +27,15 @@ set(AMABLE_CORE_SOURCES
   src/parse/arena.cpp
   src/parse/encoding.cpp
   src/parse/html_parser.cpp
+  src/site/addresses.cpp
+  src/site/clutter.cpp
+  src/site/copy_stats.cpp
   src/site/emails.cpp
+  src/site/office_hours.cpp
+  src/site/page_signals.cpp
+  src/site/people.cpp
+  src/site/phones.cpp
+  src/site/service_text.cpp
   src/site/language.cpp
   src/site/page_classes.cpp
   src/site/page_facts.cpp
@@ -38,14 +46,30 @@ set(AMABLE_CORE_SOURCES
   src/site/structured.cpp
   src/text/fold.cpp
   src/text/lexicon.cpp
+  src/text/sentences.cpp
+  src/text/syllables.cpp
   src/text/stemmer.cpp
   src/text/tokens.cpp
   src/util/url.cpp
 )
 
 set(AMABLE_RULE_SOURCES
+  rules/clear_purpose.cpp
   rules/contact_email.cpp
+  rules/contact_page.cpp
+  rules/contact_phone.cpp
+  rules/https.cpp
+  rules/intro_clutter.cpp
+  rules/named_contact.cpp
+  rules/office_hours.cpp
+  rules/order_follow_up.cpp
+  rules/postal_address.cpp
+  rules/privacy_policy.cpp
+  rules/readability.cpp
+  rules/response_time.cpp
   rules/return_policy.cpp
+  rules/self_service.cpp
+  rules/visitor_centric_copy.cpp
   rules/rule_list.cpp
   rules/rule_support.cpp
 )

@@ -139,11 +139,7 @@ engine::Rule contact_email_rule() {
       "Quien no encuentra una dirección de correo no puede preguntar antes de comprar ni reclamar después. La ley (Directiva de comercio electrónico art. 5, LSSI art. 10) exige una dirección fácil de encontrar; un formulario no basta."};
   r.meta.fix = {"Show a real customer-service e-mail address as a clickable mailto: link in the footer of every page and on the Contact page, not only a form.",
                 "Muestra una dirección real de atención al cliente como enlace mailto: en el pie de todas las páginas y en la de Contacto, no solo un formulario."};
-  r.meta.category = model::Category::reachability;
-  r.meta.weight = 8;
-  r.meta.importance = "critical";
-  r.meta.languages = {"en", "es"};
-  r.check = &check;
+  grade_bilingual(r, model::Category::reachability, 8, "critical", &check);
   return r;
 }
 

@@ -30,32 +30,13 @@ std::string item_name(std::string_view item, const engine::RuleContext& ctx) {
   return ctx.t("what cannot be returned", "qué no se puede devolver");
 }
 
-// Link texts are classified once per text, not once per link (with the language of the first
-// page that shows the text: templates repeat it in one language).
-class ReturnsLinks {
- public:
-  explicit ReturnsLinks(const Site& site) : m_site(site) {}
-  bool is_returns(const model::LinkRef& l, std::string_view lang) {
-    if (l.text == 0) return false;
-    auto it = m_memo.find(l.text);
-    if (it != m_memo.end()) return it->second;
-    const bool r = (site::classes_from_label(m_site.str(l.text), lang) & model::k_class_returns) != 0;
-    m_memo.emplace(l.text, r);
-    return r;
-  }
-
- private:
-  const Site& m_site;
-  std::unordered_map<uint32_t, bool> m_memo;
-};
-
 struct Presence {
   double score = 0;
   std::string how;  // page, section, pdf, portal, structured-data, image
   std::optional<model::Finding> evidence;
 };
 
-Presence presence(const Site& site, ReturnsLinks& links, const engine::RuleContext& ctx) {
+Presence presence(const Site& site, LinkClasses& links, const engine::RuleContext& ctx) {
   const auto& r = site.facts.returns;
   Presence p;
   if (r.page) {
@@ -82,7 +63,7 @@ Presence presence(const Site& site, ReturnsLinks& links, const engine::RuleConte
     for (const auto& l : page.links) {
       const std::string_view target = site.str(l.target);
       if (util::iends_with(target, ".pdf") &&
-          (links.is_returns(l, page.facts.lang) ||
+          (links.is(l, model::k_class_returns, page.facts.lang) ||
            (site::classes_from_path(target, page.facts.lang) & model::k_class_returns))) {
         p.score = 0.5;
         p.how = "pdf";
@@ -113,17 +94,10 @@ Presence presence(const Site& site, ReturnsLinks& links, const engine::RuleConte
 
 // Share of pages with a returns link in the chrome (or as a template link), and the depth of
 // the policy.
-double reachability(const Site& site, ReturnsLinks& links, double& share, const engine::RuleContext& ctx,
+double reachability(const Site& site, LinkClasses& links, double& share, const engine::RuleContext& ctx,
                     engine::RuleOutcome& o) {
   const auto& r = site.facts.returns;
-  const uint32_t policy_key = r.page ? site.id_of(site.pages[*r.page].url).value_or(0) : 0;
-  share = share_of_pages(site, [&](const model::PageRecord& p) {
-    return std::any_of(p.links.begin(), p.links.end(), [&](const model::LinkRef& l) {
-      const bool placed = model::is_chrome(l.region) || site.is_template_link(l);
-      const bool to_policy = (policy_key != 0 && l.target == policy_key) || links.is_returns(l, p.facts.lang);
-      return placed && to_policy && !(l.flags & model::k_link_refresh);
-    });
-  });
+  share = share_with_chrome_link(site, links, model::k_class_returns, r.page ? &site.pages[*r.page] : nullptr);
   if (site.html_page_count() == 1 && r.page && r.stated) return 1.0;  // one page that states it
   if (share >= 0.8) return 1.0;
   const int depth = r.page ? site.pages[*r.page].depth : -1;
@@ -137,20 +111,12 @@ double reachability(const Site& site, ReturnsLinks& links, double& share, const 
 
 engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   engine::RuleOutcome o;
-  ReturnsLinks links(site);
+  LinkClasses links(site);
   const auto& r = site.facts.returns;
   const bool eu = targets_eu(site);
 
   Presence p = presence(site, links, ctx);
-  const bool sells = std::any_of(site.pages.begin(), site.pages.end(), [](const model::PageRecord& pg) {
-    if (!pg.ok()) return false;
-    const auto& f = pg.facts;
-    const auto& types = f.structured.types;
-    return f.prices || f.add_to_cart || f.cart_link || (pg.classes & model::k_class_cart) ||
-           std::find(types.begin(), types.end(), "Product") != types.end() ||
-           std::find(types.begin(), types.end(), "Offer") != types.end();
-  });
-  if (p.score == 0 && !sells)
+  if (p.score == 0 && !sells_goods(site))
     return engine::RuleOutcome::not_applicable(ctx.t(
         "No return policy, and nothing for sale was found (no prices, cart or products): returns do not seem to apply.",
         "No hay política de devoluciones, pero tampoco nada a la venta (ni precios, ni carrito, ni productos): no parece aplicable."));
@@ -244,11 +210,7 @@ engine::Rule return_policy_rule() {
       "Una política de devoluciones poco clara es de los principales motivos para abandonar un carrito (Baymard: un 18 %). Google Merchant Center la exige, y la ley da al consumidor 14 días para desistir."};
   r.meta.fix = {"Add a 'Returns & refunds' link to the footer of every page, leading to an HTML page that says in plain words: how many days, in what condition, who pays the return shipping, how and when the refund arrives, and how to start a return (EU: at least 14 days plus the withdrawal form).",
                 "Añade un enlace 'Devoluciones' en el pie de todas las páginas, hacia una página que diga con palabras sencillas: cuántos días, en qué estado, quién paga el envío, cómo y cuándo llega el reembolso y cómo iniciar la devolución (UE: al menos 14 días y el formulario de desistimiento)."};
-  r.meta.category = model::Category::trust;
-  r.meta.weight = 12;
-  r.meta.importance = "critical";
-  r.meta.languages = {"en", "es"};
-  r.check = &check;
+  grade_bilingual(r, model::Category::trust, 12, "critical", &check);
   return r;
 }
 

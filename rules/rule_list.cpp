@@ -7,8 +7,22 @@ namespace amable::rules {
 
 const std::vector<engine::Rule>& all_rules() {
   static const std::vector<engine::Rule> rules = {
+      clear_purpose_rule(),
       contact_email_rule(),
+      contact_page_rule(),
+      contact_phone_rule(),
+      https_rule(),
+      intro_clutter_rule(),
+      named_contact_rule(),
+      office_hours_rule(),
+      order_follow_up_rule(),
+      postal_address_rule(),
+      privacy_policy_rule(),
+      readability_rule(),
+      response_time_rule(),
       return_policy_rule(),
+      self_service_rule(),
+      visitor_centric_copy_rule(),
   };
   return rules;
 }

@@ -15,7 +15,21 @@ const engine::Rule* find_rule(std::string_view id);
 std::string_view rule_doc(std::string_view id);
 
 // One factory per rule file.
+engine::Rule clear_purpose_rule();
 engine::Rule contact_email_rule();
+engine::Rule contact_page_rule();
+engine::Rule contact_phone_rule();
+engine::Rule https_rule();
+engine::Rule intro_clutter_rule();
+engine::Rule named_contact_rule();
+engine::Rule office_hours_rule();
+engine::Rule order_follow_up_rule();
+engine::Rule postal_address_rule();
+engine::Rule privacy_policy_rule();
+engine::Rule readability_rule();
+engine::Rule response_time_rule();
 engine::Rule return_policy_rule();
+engine::Rule self_service_rule();
+engine::Rule visitor_centric_copy_rule();
 
 }  // namespace amable::rules

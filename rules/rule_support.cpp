@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "site/page_classes.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -57,6 +58,37 @@ bool targets_eu(const model::Site& site) {
   const std::string& tag = home->facts.lang_tag;
   if (const auto cut = tag.find_first_of("-_"); cut != std::string::npos && is_eu(tag.substr(cut + 1))) return true;
   return home->facts.euro_prices;
+}
+
+uint16_t LinkClasses::of(const model::LinkRef& l, std::string_view lang) {
+  if (l.text == 0) return 0;
+  if (auto it = m_memo.find(l.text); it != m_memo.end()) return it->second;
+  const uint16_t c = site::classes_from_label(m_site.str(l.text), lang);
+  m_memo.emplace(l.text, c);
+  return c;
+}
+
+double share_with_chrome_link(const model::Site& site, LinkClasses& classes, model::PageClass c,
+                              const model::PageRecord* target) {
+  const uint32_t key = target ? site.id_of(target->url).value_or(0) : 0;
+  return share_of_pages(site, [&](const model::PageRecord& p) {
+    return std::any_of(p.links.begin(), p.links.end(), [&](const model::LinkRef& l) {
+      if (l.flags & (model::k_link_refresh | model::k_link_cookie)) return false;
+      const bool placed = model::is_chrome(l.region) || site.is_template_link(l);
+      return placed && ((key != 0 && l.target == key) || classes.is(l, c, p.facts.lang));
+    });
+  });
+}
+
+bool sells_goods(const model::Site& site) {
+  return std::any_of(site.pages.begin(), site.pages.end(), [](const model::PageRecord& p) {
+    if (!p.ok()) return false;
+    const auto& f = p.facts;
+    const auto& types = f.structured.types;
+    return f.prices || f.add_to_cart || f.cart_link || (p.classes & model::k_class_cart) ||
+           std::find(types.begin(), types.end(), "Product") != types.end() ||
+           std::find(types.begin(), types.end(), "Offer") != types.end();
+  });
 }
 
 }  // namespace amable::rules

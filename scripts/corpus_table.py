@@ -23,7 +23,7 @@ def predicted(report, item_kind):
     rules = {r["id"]: r for r in report["rules"]}
     out = {}
     out["has_email"] = len(facts["emails"]) > 0 and any(not e["placeholder"] for e in facts["emails"])
-    out["has_phone"] = any(p["kind"] == "phone" and not p["placeholder"] for p in facts.get("phones", []))
+    out["has_phone"] = any(p["kind"] in ("phone", "fax") and not p["placeholder"] for p in facts.get("phones", []))
     out["has_postal_address"] = len(facts.get("addresses", [])) > 0
     out["has_office_hours"] = len(facts.get("office_hours", [])) > 0
     out["has_named_person_contact"] = len(facts.get("named_contacts", [])) > 0
@@ -32,8 +32,11 @@ def predicted(report, item_kind):
             facts["return_policy"]["stated"] or facts["return_policy"]["url"] is not None)
     else:
         out["has_return_policy"] = facts["return_policy"]["stated"]
-    out["has_intro_animation_or_splash"] = len(facts.get("intro_clutter", [])) > 0 and any(
-        c["kind"] in ("meta-refresh", "skip-intro", "flash", "splash", "autoplay") for c in facts["intro_clutter"])
+    # An intro is what stands between the visitor and the start page: on the start page itself.
+    start = report.get("crawl", {}).get("start") or (report["pages"][0]["url"] if report["pages"] else "")
+    out["has_intro_animation_or_splash"] = any(
+        c["url"] == start and c["kind"] in ("meta-refresh", "skip-intro", "splash", "js-redirect")
+        for c in facts.get("intro_clutter", []))
     ratio = facts.get("copy", {}).get("visitor_ratio")
     if ratio is None:
         out["copy_perspective"] = None

@@ -16,6 +16,7 @@
 #include "site/page_facts.hpp"
 #include "site/site_builder.hpp"
 #include "util/text.hpp"
+#include "util/url.hpp"
 
 namespace amable::engine {
 namespace fs = std::filesystem;
@@ -63,6 +64,7 @@ std::expected<OpenedSource, AuditError> open_source(const AuditOptions& o) {
   if (o.config.crawl.max_pages) limits.max_pages = static_cast<size_t>(*o.config.crawl.max_pages);
   if (o.config.crawl.max_depth) limits.max_depth = *o.config.crawl.max_depth;
   if (o.config.crawl.max_bytes) limits.max_bytes = *o.config.crawl.max_bytes;
+  if (o.config.crawl.sitemap) limits.list_folder = *o.config.crawl.sitemap;
   std::error_code ec;
   if (fs::is_directory(t, ec)) {
     auto s = fetch::DirSource::open(t, limits);
@@ -91,6 +93,21 @@ model::PageRecord record_of(const fetch::RawPage& raw) {
   r.note = raw.note;
   r.is_html = raw.is_html;
   return r;
+}
+
+// The country of a URL's domain, for reading national phone numbers: "shop.es" -> "es".
+// Country codes sold as generic names (.io, .co, .me, .tv...) say nothing.
+std::string tld_region(const std::string& target) {
+  if (!util::istarts_with(target, "http")) return {};
+  const std::string host = url::host_of(target);
+  const auto dot = host.rfind('.');
+  if (dot == std::string::npos) return {};
+  std::string tld = host.substr(dot + 1);
+  if (tld.size() != 2 || util::is_ascii_digit(tld[0])) return {};
+  static constexpr std::string_view k_generic[] = {"io", "co", "me", "tv", "ai", "fm", "ly", "gg", "to", "cc", "ws", "eu"};
+  for (auto g : k_generic)
+    if (tld == g) return {};
+  return tld == "uk" ? "gb" : tld;
 }
 
 size_t worker_count(size_t requested) {
@@ -124,6 +141,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
   site::FactOptions fact_options;
   fact_options.forced_lang = o.forced_lang;
   fact_options.key_of = [&source](std::string_view u) { return source.key_of(u); };
+  fact_options.tld_region = tld_region(o.target);
 
   const size_t workers = worker_count(o.jobs);
   ParsePool pool(workers, [&source] { source.wakeup(); });
@@ -181,7 +199,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
           try {
             parse::ParseInput in{raw.url, raw.base_url.empty() ? raw.url : raw.base_url, raw.charset};
             const model::Page page = parse::parse_page(raw.body, in);
-            out.facts = site::extract_facts(page, fact_options);
+            out.facts = site::extract_facts(page, fact_options, raw.via == "start");
           } catch (const std::exception& e) {
             raw.error = std::string("could not be read: ") + e.what();
           }

@@ -29,6 +29,37 @@ model::Facts report_facts(const model::Site& site) {
     const auto* p = site.key_page(cls);
     f.key_pages[std::string(model::class_name(cls))] = p ? std::optional<std::string>(p->url) : std::nullopt;
   }
+  auto urls = [&](const std::vector<size_t>& pages) {
+    std::vector<std::string> out;
+    for (size_t i : pages) out.push_back(site.pages[i].url);
+    return out;
+  };
+  for (const auto& p : site.facts.phones) {
+    // A number only in structured data is not shown to anyone.
+    if (!p.hit.visible && !p.hit.tel_link && p.hit.kind != "whatsapp") continue;
+    model::PhoneFact pf;
+    pf.value = p.hit.value;
+    pf.e164 = p.hit.e164;
+    pf.kind = p.hit.kind;
+    pf.line_type = p.hit.line_type;
+    pf.placeholder = p.hit.placeholder;
+    pf.tel_link = p.hit.tel_link;
+    pf.urls = urls(p.pages);
+    f.phones.push_back(std::move(pf));
+  }
+  for (const auto& a : site.facts.addresses)
+    if (a.hit.source != "structured-data" && !a.hit.placeholder) f.addresses.push_back({a.hit.value, urls(a.pages)});
+  for (const auto& h : site.facts.hours)
+    if (!h.hit.always && !h.hit.structured) f.office_hours.push_back({h.hit.value, urls(h.pages)});
+  for (const auto& p : site.facts.people) f.named_contacts.push_back({p.hit.name, p.hit.role, urls(p.pages)});
+  for (const auto& p : site.pages)
+    if (p.ok())
+      for (const auto& c : p.facts.clutter)
+        if (c.kind != "age-gate") f.intro_clutter.push_back({c.kind, p.url, c.where.snippet});
+  f.copy.visitor_terms = site.facts.visitor_terms;
+  f.copy.company_terms = site.facts.company_terms;
+  if (site.facts.visitor_terms + site.facts.company_terms >= 1)
+    f.copy.visitor_ratio = site.facts.visitor_terms / (site.facts.visitor_terms + site.facts.company_terms);
   const auto& r = site.facts.returns;
   if (r.page) f.return_policy.url = site.pages[*r.page].url;
   f.return_policy.stated = r.stated;
@@ -81,6 +112,8 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.note = p.note;
     if (p.depth < 0 && p.via == "sitemap")
       pr.note += std::string(pr.note.empty() ? "" : "; ") + "found only in the sitemap: not linked from the site";
+    if (p.depth < 0 && p.via == "folder")
+      pr.note += std::string(pr.note.empty() ? "" : "; ") + "found only in the folder: not linked from the site";
     for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n;
     r.pages.push_back(std::move(pr));
   }

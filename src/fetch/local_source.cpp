@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -118,11 +119,15 @@ std::string DirSource::key_of(std::string_view resolved_url) const {
   if (key.empty() || key.back() == '/') return key + "index.html";
   std::error_code ec;
   if (fs::is_directory(m_root / key, ec)) return key + "/index.html";
+  // Static hosts serve "about" from about.html ("pretty URLs"): so does the folder source.
+  if (!fs::exists(m_root / key, ec) && key.find('.', key.rfind('/') == std::string::npos ? 0 : key.rfind('/')) == std::string::npos &&
+      fs::is_regular_file(m_root / (key + ".html"), ec))
+    return key + ".html";
   return key;
 }
 
 void DirSource::add_links(const RawPage& from, const std::vector<model::RawLink>& links) {
-  const int depth = from.depth + 1;
+  const int depth = from.depth < 0 ? -1 : from.depth + 1;  // pages under an unlinked page stay unlinked
   for (const auto& l : links) {
     // Keys of other hosts and schemes keep their "scheme:": recorded, not read.
     if (l.target.find(':') != std::string::npos) continue;
@@ -138,12 +143,45 @@ std::vector<RawPage> DirSource::poll(std::chrono::milliseconds) {
   return out;
 }
 
+// Files a visitor could open by URL but no link leads to. Hidden folders and node_modules are
+// skipped, symlinked folders are not followed, and the walk stops after 100,000 entries.
+void DirSource::list_unlinked_pages() {
+  m_listed = true;
+  if (m_stopped || !m_limits.list_folder) return;
+  constexpr size_t k_max_entries = 100000;
+  std::vector<std::string> keys;
+  std::error_code ec;
+  size_t entries = 0;
+  for (auto it = fs::recursive_directory_iterator(m_root, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (++entries > k_max_entries) break;
+    const auto name = it->path().filename().string();
+    std::error_code e2;
+    if (it->is_directory(e2)) {
+      if (name.starts_with('.') || name == "node_modules") it.disable_recursion_pending();
+      continue;
+    }
+    const auto dot = name.rfind('.');
+    if (dot == std::string::npos) continue;
+    const auto ext = util::to_lower_ascii(std::string_view(name).substr(dot + 1));
+    if (ext != "html" && ext != "htm" && ext != "xhtml") continue;
+    if (!it->is_regular_file(e2)) continue;
+    auto key = fs::relative(it->path(), m_root, e2).generic_string();
+    if (!e2 && !m_seen.contains(key)) keys.push_back(std::move(key));
+  }
+  std::sort(keys.begin(), keys.end());  // the same order on every machine
+  for (auto& k : keys) enqueue(k, -1, "folder");
+  m_unlinked = keys.size();
+}
+
 std::optional<RawPage> DirSource::next() {
+  if (m_queue.empty() && !m_listed) list_unlinked_pages();
   while (!m_queue.empty()) {
     Item item = std::move(m_queue.front());
     m_queue.pop_front();
     if (m_read >= m_limits.max_pages) {
       m_skipped = m_queue.size() + 1;
+      m_listed = true;
       m_queue.clear();
       return std::nullopt;
     }
@@ -188,7 +226,9 @@ SiteFetchInfo DirSource::info() const {
   SiteFetchInfo info;
   if (m_skipped > 0)
     info.notes.push_back("stopped at the page limit (" + std::to_string(m_limits.max_pages) + "): " +
-                         std::to_string(m_skipped) + " linked pages were not read");
+                         std::to_string(m_skipped) + " pages were not read");
+  if (m_unlinked > 0)
+    info.notes.push_back(std::to_string(m_unlinked) + " page(s) in the folder are not linked from the site; they were read too (via \"folder\")");
   return info;
 }
 

@@ -16,17 +16,20 @@ struct LocalLimits {
   size_t max_pages = 500;
   int max_depth = 10;
   size_t max_bytes = 10u << 20;  // larger files are cut and the cut is reported
+  bool list_folder = true;       // after the links, read the folder's unlinked pages too
 };
 
 // A built static site: starts at index.html, follows relative links that stay inside the
 // folder ("dir/" means "dir/index.html"); links leaving it are recorded by the page, not read.
-// Page keys are paths relative to the folder ("index.html", "blog/post.html").
+// When the links run out, the folder's other .html/.htm files are read too (via "folder",
+// depth -1): the folder listing is the sitemap of a site on disk, and it finds pages whose only
+// links sit in Flash or script menus. Page keys are paths relative to the folder.
 class DirSource final : public Source {
  public:
   static std::expected<std::unique_ptr<DirSource>, std::string> open(const std::filesystem::path& dir,
                                                                        const LocalLimits& limits);
   std::vector<RawPage> poll(std::chrono::milliseconds wait) override;
-  bool idle() const override { return m_queue.empty(); }
+  bool idle() const override { return m_queue.empty() && (m_listed || m_stopped || !m_limits.list_folder); }
   size_t queued() const override { return m_queue.size(); }
   void add_links(const RawPage& from, const std::vector<model::RawLink>& links) override;
   std::string key_of(std::string_view resolved_url) const override;
@@ -37,6 +40,7 @@ class DirSource final : public Source {
   DirSource(std::filesystem::path root, std::string start, const LocalLimits& limits);
   std::optional<RawPage> next();
   void enqueue(const std::string& key, int depth, const std::string& via);
+  void list_unlinked_pages();
 
   std::filesystem::path m_root;  // canonical
   LocalLimits m_limits;
@@ -49,7 +53,9 @@ class DirSource final : public Source {
   std::unordered_set<std::string> m_seen;
   size_t m_read = 0;
   bool m_stopped = false;
+  bool m_listed = false;
   size_t m_skipped = 0;
+  size_t m_unlinked = 0;
 };
 
 // One HTML file: a site of one page whose key is the file's name.

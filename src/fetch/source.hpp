@@ -26,7 +26,7 @@ struct RawPage {
   uint64_t bytes = 0;     // bytes received, before any cut
   double fetch_ms = 0;
   int depth = 0;          // discovery depth (clicks from the start, as the crawl found it)
-  std::string via = "link";  // "start", "link", "sitemap", "redirect", "chrome"
+  std::string via = "link";  // "start", "link", "sitemap", "folder", "redirect", "chrome"
   bool truncated = false;    // body cut at the size limit
   bool is_html = false;
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case names

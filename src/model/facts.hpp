@@ -73,10 +73,142 @@ struct StructuredFacts {
   std::vector<std::string> types;    // every @type seen, without the schema.org prefix
   std::vector<std::string> emails;
   std::vector<std::string> telephones;
+  std::vector<std::string> addresses;  // PostalAddress: street, postal code, locality
+  std::vector<std::string> opening_hours;  // openingHours, openingHoursSpecification, hoursAvailable
+  std::vector<std::string> people;     // Person names with a telephone or e-mail
+  bool search_action = false;          // WebSite -> SearchAction
+  bool faq_page = false;               // FAQPage
+  bool shipping_details = false;       // OfferShippingDetails / deliveryTime
+  std::vector<std::string> product_names;
+  std::string organization_name;
   bool merchant_return_policy = false;
   std::optional<int> merchant_return_days;
   std::string return_fees;   // FreeReturn, ReturnFeesCustomerResponsibility, ...
   std::string refund_type;
+};
+
+struct PhoneHit {
+  std::string value;      // as written on the page (or the tel: target)
+  std::string e164;       // +34912345678
+  std::string kind = "phone";  // phone | fax | whatsapp
+  std::string line_type = "unknown";  // fixed | mobile | fixed-or-mobile | toll-free | premium | shared-cost | voip | unknown
+  bool placeholder = false;
+  bool tel_link = false;  // offered as a click-to-call link
+  bool labelled = false;  // a phone word ("Tel.", "Teléfono") right before it
+  bool whatsapp_link = false;  // also offered through wa.me / api.whatsapp.com
+  bool visible = true;    // the number is readable (a tel: link with other text is not)
+  bool in_chrome = false;
+  Evidence where;
+};
+
+struct AddressHit {
+  std::string value;
+  std::string source;  // text, address-element, structured-data
+  bool po_box = false;
+  bool in_chrome = false;
+  bool placeholder = false;  // a theme's sample: "123 Main Street", "Calle Falsa 123"
+  Evidence where;
+};
+
+struct HoursHit {
+  std::string value;
+  bool always = false;       // "24/7" with no clock times
+  bool structured = false;   // only in structured data
+  bool near_channel = false; // next to a phone, e-mail or chat, or under an hours heading
+  bool in_chrome = false;
+  Evidence where;
+};
+
+struct PersonHit {
+  std::string name;
+  std::string role;
+  std::string how;          // phrase, team, signature, mailbox, structured-data
+  bool with_channel = false;  // a phone or e-mail next to the name
+  Evidence where;
+};
+
+struct ResponsePromise {
+  double hours = -1;  // promised reply time in hours; -1 for a vague promise
+  std::string phrase;
+  Evidence where;
+};
+
+struct FollowUpFacts {
+  std::optional<Evidence> confirmation;
+  std::optional<Evidence> tracking;
+  std::optional<Evidence> delivery_time;
+  bool fast_only = false;       // "fast shipping" with no numbers
+  bool shipping_words = false;  // the page talks about shipping at all
+  bool tracking_link = false;   // a "track my order" link or a carrier tracking link
+};
+
+struct ContactAccess {
+  bool contact_link = false;      // a link to contact or customer service
+  std::string contact_target;     // its target
+  bool channel_in_chrome = false; // mailto:, tel: or a chat widget in header/nav/footer
+  int ordinal = -1;               // position of the first contact mechanism among chrome links
+  std::optional<Evidence> where;
+};
+
+struct PrivacyFacts {
+  std::vector<std::string> items;  // EU content items found: controller, purposes, ...
+  bool placeholder = false;        // "[Company Name]" left from a generator
+  std::optional<Evidence> placeholder_where;
+  size_t email_forms = 0;          // forms that collect an e-mail address
+  size_t email_forms_with_consent = 0;
+};
+
+struct SecurityFacts {
+  std::vector<Evidence> mixed_active;   // scripts, styles, iframes, forms over http:
+  std::vector<Evidence> mixed_passive;  // images, audio, video over http:
+  bool form_posts_http = false;
+  bool password_field = false;
+  bool card_field = false;
+  bool upgrade_insecure = false;        // CSP upgrade-insecure-requests
+};
+
+struct ClutterHit {
+  std::string kind;  // meta-refresh, skip-intro, flash, autoplay, marquee, splash, preloader, popup, js-redirect, carousel, age-gate
+  double penalty = 0;
+  Evidence where;
+};
+
+struct PurposeFacts {
+  size_t h1_count = 0;
+  std::string intro;                    // first ~80 words of the main text
+  std::vector<std::string> nav_labels;  // texts of header/nav links (start page only)
+  std::vector<std::string> product_names;  // Product structured data
+  std::string og_description;
+  bool maker_opener = false;            // "Welcome to our website"
+  bool benefit = false;                 // "free delivery", "hecho a mano"
+};
+
+struct SelfServiceFacts {
+  bool search = false;
+  std::string search_how;
+  bool sort_or_filter = false;
+  bool compare = false;
+  bool faq_link = false;
+  bool faq_structured = false;
+  int question_headings = 0;
+  bool accordions = false;  // details/summary
+  bool complain = false;
+  std::optional<Evidence> complain_where;
+  bool odr_link = false;    // the closed EU ODR platform
+  bool complaint_subject = false;  // a contact form subject select with a complaint option
+};
+
+struct CopyFacts {
+  double visitor = 0, company = 0;  // counted terms (su/sus count half)
+  size_t words = 0;                 // words considered
+  std::string company_example;      // a sentence that speaks about the company
+  std::string visitor_example;
+};
+
+struct ReadabilityFacts {
+  size_t words = 0, sentences = 0, syllables = 0;
+  std::string longest_sentence;
+  size_t longest_words = 0;
 };
 
 // A link as the site model keeps it: target and text interned in the Site's string pool.
@@ -135,6 +267,25 @@ struct PageFacts {
   bool js_email = false;                 // a script assembles a mailto: link
   ReturnsText returns;
   StructuredFacts structured;
+  std::vector<PhoneHit> phones;
+  bool callback = false;                 // "call me back" offered
+  std::optional<Evidence> callback_where;
+  bool whatsapp = false;
+  std::vector<AddressHit> addresses;
+  bool map = false;                      // a map embed or maps link
+  std::optional<Evidence> trader_id;     // NIF/CIF/VAT/company number
+  std::vector<HoursHit> hours;
+  std::vector<PersonHit> people;
+  std::vector<ResponsePromise> promises;
+  FollowUpFacts follow_up;
+  ContactAccess contact;
+  PrivacyFacts privacy;
+  SecurityFacts security;
+  std::vector<ClutterHit> clutter;
+  PurposeFacts purpose;
+  SelfServiceFacts self_service;
+  CopyFacts copy;
+  ReadabilityFacts readability;
   std::vector<std::string> notes;        // parse limits hit
 };
 
@@ -164,9 +315,21 @@ struct ReturnPolicySummary {
   std::string return_shipping_paid_by;
 };
 
+// A fact seen on one or more pages: the best sighting, with flags merged over all of them.
+template <typename Hit>
+struct Sighted {
+  Hit hit;
+  std::vector<size_t> pages;  // indexes into Site::pages
+};
+
 struct SiteFacts {
   std::vector<SiteEmail> emails;
   ReturnPolicySummary returns;
+  std::vector<Sighted<PhoneHit>> phones;
+  std::vector<Sighted<AddressHit>> addresses;
+  std::vector<Sighted<HoursHit>> hours;
+  std::vector<Sighted<PersonHit>> people;
+  double visitor_terms = 0, company_terms = 0;  // pooled over the pages whose copy counts
 };
 
 }  // namespace amable::model

@@ -33,7 +33,7 @@ struct PageRecord {
   double fetch_ms = 0;
   int crawl_depth = 0;    // depth at which the crawl found it
   int depth = -1;         // click depth over links from the start page; -1: not linked
-  std::string via;        // start, link, sitemap, redirect, chrome
+  std::string via;        // start, link, sitemap, folder, redirect, chrome
   std::string error;      // why it could not be read
   std::string note;       // a limit hit while reading it
   bool is_html = false;

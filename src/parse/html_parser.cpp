@@ -101,9 +101,9 @@ int heading_level(GumboTag t) {
 
 // Tags recorded in Page::elements whatever their class.
 bool is_notable_tag(std::string_view tag) {
-  static constexpr std::array<std::string_view, 16> k_tags = {
+  static constexpr std::array<std::string_view, 17> k_tags = {
       "video", "audio", "source", "object", "embed", "param", "iframe", "frame", "frameset",
-      "bgsound", "marquee", "blink", "dialog", "canvas", "track", "applet"};
+      "bgsound", "marquee", "blink", "dialog", "canvas", "track", "applet", "details"};
   return std::find(k_tags.begin(), k_tags.end(), tag) != k_tags.end();
 }
 

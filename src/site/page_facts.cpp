@@ -2,7 +2,15 @@
 
 #include <algorithm>
 
+#include "site/addresses.hpp"
+#include "site/clutter.hpp"
+#include "site/copy_stats.hpp"
 #include "site/emails.hpp"
+#include "site/office_hours.hpp"
+#include "site/page_signals.hpp"
+#include "site/people.hpp"
+#include "site/phones.hpp"
+#include "site/service_text.hpp"
 #include "site/language.hpp"
 #include "site/page_classes.hpp"
 #include "site/returns_text.hpp"
@@ -166,7 +174,24 @@ std::string refresh_target(std::string_view content) {
   return std::string(util::trim(target));
 }
 
-model::PageFacts extract_facts(const model::Page& page, const FactOptions& options) {
+// The shop's name, for counting how often the copy talks about itself: og:site_name, the
+// organisation in structured data, else the title's last segment ("Mantas | Tienda Amable").
+static std::vector<std::string> brand_words(const model::Page& page, const model::StructuredFacts& sd) {
+  std::string brand(page.meta("og:site_name"));
+  if (brand.empty()) brand = sd.organization_name;
+  if (brand.empty())
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "})
+      if (const auto p = page.title.rfind(sep); p != std::string::npos) {
+        brand = page.title.substr(p + sep.size());
+        break;
+      }
+  std::vector<std::string> out;
+  for (auto w : util::split_any(brand, " .-_|"))
+    if (w.size() >= 3) out.emplace_back(w);
+  return out;
+}
+
+model::PageFacts extract_facts(const model::Page& page, const FactOptions& options, bool start_page) {
   model::PageFacts f;
   auto key_of = [&](const std::string& url) { return options.key_of ? options.key_of(url) : url; };
 
@@ -231,6 +256,38 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   email_signals(page, f.lang, f);
   f.returns = analyze_returns(page, f.lang);
   commerce(page, f.lang, f);
+
+  const bool contact_page = (f.own_classes & model::k_class_contact) != 0;
+  PhoneOptions phone_options;
+  phone_options.regions = phone_regions(options.tld_region, f.lang_tag, page.meta("og:locale"), f.lang);
+  phone_options.contact_page = contact_page;
+  f.phones = find_phones(page, f.lang, phone_options, f.structured);
+  for (const auto& p : f.phones) f.whatsapp = f.whatsapp || p.kind == "whatsapp";
+  {
+    const auto& callback = text::lexicon("contact-phone").phrases("callback", f.lang);
+    for (const auto& b : page.blocks)
+      if (b.visible() && callback.matches(b.text, f.lang)) {
+        f.callback = true;
+        f.callback_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
+        break;
+      }
+  }
+  f.addresses = find_addresses(page, f.lang, f.structured);
+  f.map = has_map(page);
+  f.trader_id = find_trader_id(page, f.lang);
+  f.hours = find_office_hours(page, f.lang, contact_page, f.structured);
+  f.people = find_people(page, f.lang, f.emails, f.structured);
+  f.promises = find_response_promises(page, f.lang);
+  const bool policy_page = (f.own_classes & (model::k_class_privacy | model::k_class_legal)) != 0;
+  f.follow_up = find_follow_up(page, f.lang, policy_page);
+  f.contact = find_contact_access(page, f.lang, f.chat_widget);
+  f.privacy = find_privacy(page, f.lang);
+  f.security = find_security(page);
+  f.clutter = find_clutter(page, f.lang, f.words);
+  f.purpose = find_purpose(page, f.lang, f.structured, start_page);
+  f.self_service = find_self_service(page, f.lang, f.structured, f.chat_widget);
+  f.copy = count_perspective(page, f.lang, brand_words(page, f.structured));
+  f.readability = measure_readability(page, f.lang);
   f.notes = page.notes;
   return f;
 }

@@ -15,9 +15,12 @@ struct FactOptions {
   std::string forced_lang;  // --lang
   // Maps a resolved link URL to a page key (the source's key_of); identity when empty.
   std::function<std::string(std::string_view)> key_of;
+  // Country of the site's domain ("es" for shop.es), to read national phone numbers.
+  std::string tld_region;
 };
 
-model::PageFacts extract_facts(const model::Page& page, const FactOptions& options);
+// `start_page`: the audit's start page (its navigation labels are kept for R13).
+model::PageFacts extract_facts(const model::Page& page, const FactOptions& options, bool start_page = false);
 
 // The target of a <meta http-equiv=refresh> content ("5; url=next.html"), or "".
 std::string refresh_target(std::string_view content);

@@ -108,16 +108,17 @@ void SiteBuilder::compute_classes() {
   std::map<std::pair<uint32_t, std::string>, uint16_t> memo;
   std::vector<uint16_t> inbound(m_site.pages.size(), 0);
   const auto page_of = page_ids();
-  for (const auto& p : m_site.pages) {
+  for (size_t from = 0; from < m_site.pages.size(); ++from) {
+    const auto& p = m_site.pages[from];
     for (const auto& l : p.links) {
       if (l.flags & (model::k_link_refresh | model::k_link_frame | model::k_link_cookie)) continue;
       auto it = page_of.find(l.target);
-      if (it == page_of.end() || l.text == 0) continue;
+      // A link to the page itself ("Returns" jumping to a tab of a product page) does not
+      // make the page a returns page.
+      if (it == page_of.end() || l.text == 0 || it->second == from) continue;
       const auto key = std::make_pair(l.text, p.facts.lang);
       auto m = memo.find(key);
       if (m == memo.end()) m = memo.emplace(key, classes_from_label(m_site.str(l.text), p.facts.lang)).first;
-      // A page linking to itself ("Contact" on the contact page) says nothing new; a one-page
-      // site's "#contacto" link does make the page its own contact page.
       inbound[it->second] |= m->second;
     }
   }

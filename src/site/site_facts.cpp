@@ -4,6 +4,7 @@
 #include <set>
 
 #include "site/emails.hpp"
+#include "site/phones.hpp"
 
 namespace amable::site {
 namespace {
@@ -100,9 +101,58 @@ size_t clarity_items(const std::vector<model::TermHit>& terms, bool window) {
   return items.size();
 }
 
+namespace {
+
+template <typename Hit, typename Key, typename Merge>
+void join(const model::Site& site, std::vector<model::Sighted<Hit>>& out, std::vector<Hit> model::PageFacts::*member,
+          Key key, Merge merge) {
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const auto& p = site.pages[i];
+    if (!p.ok()) continue;
+    for (const auto& hit : p.facts.*member) {
+      auto it = std::find_if(out.begin(), out.end(), [&](const auto& s) { return key(s.hit) == key(hit); });
+      if (it == out.end()) {
+        out.push_back({hit, {i}});
+        continue;
+      }
+      merge(it->hit, hit);
+      if (it->pages.back() != i) it->pages.push_back(i);
+    }
+  }
+}
+
+void join_contact_facts(model::Site& site) {
+  auto& f = site.facts;
+  join(site, f.phones, &model::PageFacts::phones, [](const model::PhoneHit& h) { return h.e164; },
+       [](model::PhoneHit& a, const model::PhoneHit& b) { merge_phone(a, b); });
+  join(site, f.addresses, &model::PageFacts::addresses, [](const model::AddressHit& h) { return h.value; },
+       [](model::AddressHit& a, const model::AddressHit& b) { a.in_chrome = a.in_chrome || b.in_chrome; });
+  join(site, f.hours, &model::PageFacts::hours, [](const model::HoursHit& h) { return h.value; },
+       [](model::HoursHit& a, const model::HoursHit& b) {
+         a.in_chrome = a.in_chrome || b.in_chrome;
+         a.near_channel = a.near_channel || b.near_channel;
+       });
+  join(site, f.people, &model::PageFacts::people, [](const model::PersonHit& h) { return h.name; },
+       [](model::PersonHit& a, const model::PersonHit& b) { a.with_channel = a.with_channel || b.with_channel; });
+  for (const auto& p : site.pages) {
+    if (!p.ok() || !copy_counts(p)) continue;
+    f.visitor_terms += p.facts.copy.visitor;
+    f.company_terms += p.facts.copy.company;
+  }
+}
+
+}  // namespace
+
+bool copy_counts(const model::PageRecord& p) {
+  // Legal and privacy texts speak for the company by nature; they do not say how the shop
+  // talks to its visitors (RULES.md R14).
+  return (p.classes & (model::k_class_legal | model::k_class_privacy)) == 0;
+}
+
 void compute_site_facts(model::Site& site) {
   join_emails(site);
   summarise_returns(site);
+  join_contact_facts(site);
 }
 
 }  // namespace amable::site

@@ -89,6 +89,33 @@ void visit(const json& root, model::StructuredFacts& f) {
       if (value.is_object() || value.is_array()) todo.push_back(&value);
     }
     if (return_policy) f.merchant_return_policy = true;
+    const auto has_type = [&](std::string_view t) { return std::find(types.begin(), types.end(), t) != types.end(); };
+    auto str = [&](const char* key) -> std::string {
+      auto it = j->find(key);
+      if (it == j->end()) return {};
+      if (it->is_string()) return it->get<std::string>();
+      if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) return (*it)["name"].get<std::string>();
+      return {};
+    };
+    if (has_type("PostalAddress")) {
+      std::string a = str("streetAddress");
+      if (!a.empty() && (!str("postalCode").empty() || !str("addressLocality").empty()))
+        add_unique(f.addresses, a + ", " + str("postalCode") + " " + str("addressLocality"));
+    }
+    for (const char* k : {"openingHours", "hoursAvailable"}) {
+      std::vector<std::string> v;
+      if (auto it = j->find(k); it != j->end()) strings_of(*it, v);
+      for (auto& h : v) add_unique(f.opening_hours, h);
+    }
+    if (auto it = j->find("openingHoursSpecification"); it != j->end() && !it->empty()) add_unique(f.opening_hours, "openingHoursSpecification");
+    if (has_type("Person") && (j->contains("telephone") || j->contains("email"))) add_unique(f.people, str("name"));
+    if (has_type("SearchAction")) f.search_action = true;
+    if (has_type("FAQPage")) f.faq_page = true;
+    if (has_type("OfferShippingDetails") || j->contains("shippingDetails") || j->contains("deliveryTime")) f.shipping_details = true;
+    if (has_type("Product") && !str("name").empty() && f.product_names.size() < 20) add_unique(f.product_names, str("name"));
+    if ((has_type("Organization") || has_type("OnlineStore") || has_type("LocalBusiness") || has_type("Store")) &&
+        f.organization_name.empty())
+      f.organization_name = str("name");
   }
 }
 
@@ -116,6 +143,10 @@ model::StructuredFacts structured_facts(const model::Page& page) {
       add_unique(f.telephones, std::string(util::trim(p.value)));
     } else if (p.prop == "hasmerchantreturnpolicy") {
       f.merchant_return_policy = true;
+    } else if (p.prop == "streetaddress") {
+      add_unique(f.addresses, p.value);
+    } else if (p.prop == "openinghours") {
+      add_unique(f.opening_hours, p.value);
     } else if (p.prop == "merchantreturndays") {
       f.merchant_return_days = int_of(json(p.value));
     }

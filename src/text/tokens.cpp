@@ -21,9 +21,16 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
     size_t end = i;
     bool ascii = cp < 0x80;
     // Extend over word characters, and over an apostrophe between two of them ("you'll").
+    // Letters and digits part ("Days7am" -> "Days", "7", "am"): markup glues words that the
+    // page shows apart, and "10am" or "30days" read better as two words.
+    char32_t prev = cp;
     while (end < n) {
       size_t j = end;
       char32_t next = util::next_code_point(source, j);
+      const bool digit_now = next < 0x80 && util::is_ascii_digit(static_cast<char>(next));
+      const bool digit_before = prev < 0x80 && util::is_ascii_digit(static_cast<char>(prev));
+      if (is_word_char(next) && digit_now != digit_before) break;
+      prev = next;
       if (is_word_char(next)) {
         ascii = ascii && next < 0x80;
         end = j;

@@ -1,0 +1,237 @@
+#include "site/addresses.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "site/snippet.hpp"
+#include "text/lexicon.hpp"
+#include "text/tokens.hpp"
+#include "util/text.hpp"
+
+namespace amable::site {
+namespace {
+
+bool starts_with_digit(std::string_view w) { return !w.empty() && util::is_ascii_digit(w.front()); }
+
+// Postal codes near a street: ES/US/MX 5 digits (US with a state code), UK postcodes,
+// Argentine CPA (C1213BYD), "CP 1604" / "C.P. 28013", Irish "Dublin 9".
+bool has_postal_code(std::string_view window) {
+  static const std::regex k_codes(
+      R"((\b[A-Z]{2}\s\d{5}(-\d{4})?\b)|(\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)|(\b[A-Z]\d{4}[A-Z]{3}\b)|(\bC\.?\s?P\.?\s?\d{4,5}\b)|(\b(0[1-9]|[1-4]\d|5[0-2])\d{3}\b)|(\bDublin\s\d{1,2}\b))",
+      std::regex::optimize);
+  return std::regex_search(window.begin(), window.end(), k_codes);
+}
+
+// ", Santry", " | Temple City", " - Santa Fe", "Lt. 3C-1, S.R. Pachacutec": a separator, then a
+// capitalised place, within the next 60 characters.
+bool has_locality(std::string_view after) {
+  after = after.substr(0, std::min<size_t>(after.size(), 60));
+  for (size_t i = 0; i < after.size(); ++i) {
+    const bool sep = after[i] == ',' || after[i] == '|' || after[i] == '\n' ||
+                     (after[i] == '-' && i > 0 && after[i - 1] == ' ') || after.substr(i, 2) == "\xC2\xB7";
+    if (!sep) continue;
+    size_t k = i + (after.substr(i, 2) == "\xC2\xB7" ? 2 : 1);
+    while (k < after.size() && (after[k] == ' ' || after[k] == '(')) ++k;
+    if (k >= after.size()) return false;
+    const char32_t cp = util::next_code_point(after, k);
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE)) return true;
+  }
+  return false;
+}
+
+struct Match {
+  size_t begin, end;  // bytes in the block
+};
+
+// "12 High Street", "440 Benmar Dr": a house number, capitalised words, then a capitalised
+// street word (the English order).
+std::optional<Match> number_then_street(const text::Tokens& t, const text::PhraseSet& street, std::string_view lang) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!starts_with_digit(t.folded(i)) || t.folded(i).size() > 6) continue;
+    size_t first = i + 1;
+    // "3rd Floor": an ordinal's suffix belongs to the number.
+    if (first < t.size() && (t.folded(first) == "st" || t.folded(first) == "nd" || t.folded(first) == "rd" || t.folded(first) == "th") &&
+        t.begin(first) == t.end(i))
+      ++first;
+    for (size_t j = first; j < t.size() && j <= i + 5; ++j) {
+      if (!t.capitalised(j)) break;  // "10 atco portable wood floor" is not a street
+      auto m = street.match_at(t, j, lang);
+      if (!m) continue;
+      if (j == i + 1 && t.folded(j).size() <= 3) break;  // "1 St", "2 Dr": a name is needed
+      return Match{t.begin(i), t.end(m->first + m->count - 1)};
+    }
+  }
+  return std::nullopt;
+}
+
+// "Calle Mayor 12", "C/ Mayor, 12", "Avenida de la Paz 5", "Gral. Paz 690".
+std::optional<Match> street_then_number(const text::Tokens& t, const text::PhraseSet& street, std::string_view lang) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    auto m = street.match_at(t, i, lang);
+    if (!m) continue;
+    const std::string_view word = street.entry(m->entry).text;
+    const size_t after = t.end(m->first + m->count - 1);
+    if (word == "c/" && (after >= t.source().size() || t.source()[after] != '/')) continue;  // "vitamin C 500"
+    // The street has a capitalised name before its number ("Plaza-1" is a bed size).
+    const size_t name = m->first + m->count;
+    size_t k = name;
+    while (k < t.size() && (t.folded(k) == "de" || t.folded(k) == "del" || t.folded(k) == "la")) ++k;
+    if (k >= t.size() || !t.capitalised(k) || (!t.original(k).empty() && util::is_ascii_digit(t.original(k)[0]))) continue;
+    for (size_t j = k + 1; j < t.size() && j <= name + 6; ++j)
+      if (starts_with_digit(t.folded(j))) return Match{t.begin(i), t.end(j)};
+  }
+  return std::nullopt;
+}
+
+// The address itself: from its start to the end of the sentence that holds the postal code
+// ("Calle Mayor 12, 28013 Madrid. Inscrita en el Registro…" keeps "Calle Mayor 12, 28013 Madrid").
+std::string value_from(std::string_view text, size_t begin) {
+  std::string v = util::collapse_whitespace(util::truncate_chars(text.substr(begin), 160));
+  for (char& c : v)
+    if (c == '\n') c = ' ';
+  size_t digits = 0, code_end = std::string::npos;
+  for (size_t i = 0; i < v.size() && code_end == std::string::npos; ++i) {
+    digits = util::is_ascii_digit(v[i]) ? digits + 1 : 0;
+    if (digits >= 4 && (i + 1 == v.size() || !util::is_ascii_digit(v[i + 1]))) code_end = i + 1;
+  }
+  if (code_end == std::string::npos) return v;
+  if (v.ends_with('.')) v.pop_back();
+  for (size_t i = code_end; i + 1 < v.size(); ++i)
+    if ((v[i] == '.' || v[i] == ':' || v[i] == ';') && v[i + 1] == ' ') {
+      v.resize(i);
+      break;
+    }
+  return v;
+}
+
+bool is_place_signal(std::string_view window, const text::PhraseSet& countries, std::string_view lang) {
+  return has_postal_code(window) || countries.matches(window, lang);
+}
+
+}  // namespace
+
+std::vector<model::AddressHit> find_addresses(const model::Page& page, std::string_view lang,
+                                              const model::StructuredFacts& sd) {
+  std::vector<model::AddressHit> out;
+  const auto& lex = text::lexicon("postal-address");
+  const auto& street = lex.phrases("street", lang);
+  const auto& street_after = lex.phrases("street", "en");
+  const auto& street_before = lex.phrases("street", "es");
+  const auto& labels = lex.phrases("labels", lang);
+  const auto& po_box = lex.phrases("po-box", lang);
+  const auto& countries = lex.phrases("countries", lang);
+  const auto& placeholders = text::lexicon("placeholders").phrases("addresses", "any");
+  auto add = [&](const model::TextBlock& b, size_t begin, std::string source) {
+    model::AddressHit h;
+    h.value = value_from(b.text, begin);
+    if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return x.value == h.value; })) return;
+    h.source = std::move(source);
+    h.in_chrome = model::is_chrome(b.region);
+    h.po_box = po_box.matches(b.text, lang);
+    h.placeholder = placeholders.matches(h.value, "");
+    h.where = model::Evidence{page.url, b.selector, snippet_around(b.text, begin, begin), b.region};
+    out.push_back(std::move(h));
+  };
+
+  bool label_pending = false;  // "Dirección" alone in a block: the address follows
+  for (size_t bi = 0; bi < page.blocks.size(); ++bi) {
+    const auto& b = page.blocks[bi];
+    // An address split over blocks ("2 Bell Road" / "Dudley" / "DY2 0NH"): what follows the
+    // block counts as what follows the street.
+    auto following = [&](size_t end) {
+      std::string after(b.text.substr(end));
+      for (size_t k = bi + 1; k < page.blocks.size() && k <= bi + 3 && after.size() < 120; ++k)
+        after += " | " + page.blocks[k].text;
+      return after;
+    };
+    if (!b.visible() || b.has(model::k_block_quote) || b.has(model::k_block_cookie)) {
+      label_pending = false;
+      continue;
+    }
+    const bool digits = std::any_of(b.text.begin(), b.text.end(), [](char c) { return util::is_ascii_digit(c); });
+    text::Tokens t(b.text);
+    const auto label = labels.find_first(t, lang);
+    if (label && label->count + 2 >= t.size() && !digits) {
+      label_pending = true;
+      continue;
+    }
+    const bool labelled = label_pending || label.has_value();
+    label_pending = false;
+    if (!digits) continue;
+    if (b.has(model::k_block_address) && (street.matches(t, lang) || has_postal_code(b.text))) {
+      add(b, 0, "address-element");
+      continue;
+    }
+    if (labelled) {
+      // "Dirección: 5 avenida 12-64, zona 9", "con domicilio en [Las campas 3, 33129, Asturias]".
+      const size_t from = label ? t.end(label->first + label->count - 1) : 0;
+      const std::string_view rest = std::string_view(b.text).substr(from);
+      text::Tokens rt(rest);
+      bool number = false;
+      for (size_t i = 0; i < rt.size() && i < 12 && !number; ++i) number = starts_with_digit(rt.folded(i));
+      const size_t first_digit = rest.find_first_of("0123456789");
+      if (number && first_digit != std::string_view::npos &&
+          (street.matches(rt, lang) || has_postal_code(rest) || has_locality(rest.substr(first_digit)))) {
+        size_t begin = from;
+        while (begin < b.text.size() && (b.text[begin] == ':' || b.text[begin] == ' ')) ++begin;
+        add(b, begin, "text");
+        continue;
+      }
+    }
+    // English streets come after their name, Spanish ones before ("1 Plaza" is a bed size).
+    for (const auto& m : {number_then_street(t, street_after, "en"), street_then_number(t, street_before, "es")}) {
+      if (!m) continue;
+      const std::string after = following(m->end).substr(0, 120);
+      if (is_place_signal(after, countries, lang) || has_locality(after)) {
+        add(b, m->begin, "text");
+        break;
+      }
+    }
+    // "Catamarca 211 - (C1213BYD)": a name, a number and a strong postal code.
+    static const std::regex k_cpa(R"(\b[A-Z][\w\.]+(\s[A-Z][\w\.]+)*\s\d{1,5}\s?[-,]?\s?\(?[A-Z]\d{4}[A-Z]{3}\)?)", std::regex::optimize);
+    std::cmatch cm;
+    if (std::regex_search(b.text.data(), b.text.data() + b.text.size(), cm, k_cpa))
+      add(b, static_cast<size_t>(cm.position(0)), "text");
+  }
+  for (const auto& a : sd.addresses) {
+    model::AddressHit h;
+    h.value = a;
+    h.source = "structured-data";
+    h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", util::truncate_chars(a, 200), model::Region::main};
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::optional<model::Evidence> find_trader_id(const model::Page& page, std::string_view lang) {
+  const auto& ids = text::lexicon("postal-address").phrases("trader-id", lang);
+  static const std::regex k_id(R"(\b([ABCDEFGHJNPQRSUVW]-?\d{7}[0-9A-J]|\d{8}-?[A-Z]|ES[A-Z0-9]\d{7}[A-Z0-9]|\d{2}-?\d{8}-?\d|\d{11}|\d{7,8})\b)",
+                               std::regex::optimize);
+  for (const auto& b : page.blocks) {
+    if (!b.visible()) continue;
+    text::Tokens t(b.text);
+    const auto m = ids.find_first(t, lang);
+    if (!m) continue;
+    const size_t from = t.begin(m->first);
+    const std::string_view window = std::string_view(b.text).substr(from, std::min<size_t>(80, b.text.size() - from));
+    const bool registry = util::icontains(window, "registro mercantil") || util::icontains(window, "registered in");
+    if (registry || std::regex_search(window.begin(), window.end(), k_id))
+      return model::Evidence{page.url, b.selector, snippet_around(b.text, from, from + window.size()), b.region};
+  }
+  return std::nullopt;
+}
+
+bool has_map(const model::Page& page) {
+  auto is_map = [](std::string_view u) {
+    return util::icontains(u, "google.com/maps") || util::icontains(u, "maps.google.") ||
+           util::icontains(u, "maps.app.goo.gl") || util::icontains(u, "goo.gl/maps") ||
+           util::icontains(u, "openstreetmap.org") || util::icontains(u, "bing.com/maps");
+  };
+  for (const auto& l : page.links)
+    if (is_map(l.url)) return true;
+  for (const auto& e : page.elements)
+    if (e.tag == "iframe" && is_map(e.attr("src"))) return true;
+  return false;
+}
+
+}  // namespace amable::site

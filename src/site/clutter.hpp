@@ -1,0 +1,16 @@
+#pragma once
+// Intro clutter on a page (RULES.md R12, P1-P9): splash pages and skip-intro links, timed
+// redirects, Flash, sound that plays by itself, marquee/blink, full-screen preloaders, dialogs
+// open on load and popup vendors, self-turning carousels; age gates noted without penalty.
+#include <string_view>
+#include <vector>
+
+#include "model/facts.hpp"
+#include "model/page.hpp"
+
+namespace amable::site {
+
+// `words`: visible words on the page.
+std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words);
+
+}  // namespace amable::site

@@ -1,0 +1,176 @@
+#include "site/copy_stats.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "site/snippet.hpp"
+#include "text/fold.hpp"
+#include "text/lexicon.hpp"
+#include "text/sentences.hpp"
+#include "text/syllables.hpp"
+#include "text/tokens.hpp"
+#include "util/string_hash.hpp"
+#include "util/text.hpp"
+
+namespace amable::site {
+namespace {
+
+using WordSet = std::unordered_set<std::string, util::StringHash, std::equal_to<>>;
+
+WordSet folded_set(const std::vector<std::string>& lines) {
+  WordSet s;
+  for (const auto& l : lines) s.insert(text::fold(l));
+  return s;
+}
+
+struct Words {
+  WordSet visitor, company, verbs, conditional, stoplist;
+};
+
+const Words& words_for(std::string_view lang) {
+  static const Words en = [] {
+    const auto& lex = text::lexicon("visitor-copy");
+    return Words{folded_set(lex.lines("visitor", "en")), folded_set(lex.lines("company", "en")), {}, {}, {}};
+  }();
+  static const Words es = [] {
+    const auto& lex = text::lexicon("visitor-copy");
+    return Words{folded_set(lex.lines("visitor", "es")), folded_set(lex.lines("company", "es")),
+                 folded_set(lex.lines("visitor-verbs", "es")), folded_set(lex.lines("conditional", "es")),
+                 folded_set(lex.lines("amos-stoplist", "es"))};
+  }();
+  return lang == "es" ? es : en;
+}
+
+// The blocks that are the shop speaking in its main text.
+bool main_copy(const model::TextBlock& b) {
+  return b.visible() && !model::is_chrome(b.region) && !b.has(model::k_block_quote) && !b.has(model::k_block_cookie) &&
+         !b.has(model::k_block_link) && !b.has(model::k_block_control) && !b.has(model::k_block_form);
+}
+
+// The blocks whose words say whose point of view the page takes: everything a visitor reads,
+// menus included ("About us", "Your account" are part of how the shop speaks), but not the
+// customer's own voice (testimonials, reviews) nor cookie banners ("We and our partners...").
+// Calibrated on shared/corpus/labels-dev.json: main text only agreed on 13 of 22 labelled
+// items, all visible text on 18; see rules/docs/visitor-centric-copy.md.
+bool perspective_copy(const model::TextBlock& b) {
+  return b.visible() && !b.has(model::k_block_quote) && !b.has(model::k_block_cookie);
+}
+
+// -amos/-emos/-imos verbs ("ofrecemos", "enviamos"); a written accent only in past and
+// conditional forms (-íamos, -ábamos), which keeps out "últimos", "mínimos", "próximos".
+bool first_plural_verb(std::string_view original_lower, std::string_view folded, const WordSet& stop) {
+  if (folded.size() < 5 || stop.contains(folded)) return false;
+  if (!(folded.ends_with("amos") || folded.ends_with("emos") || folded.ends_with("imos"))) return false;
+  if (original_lower == folded) return true;  // no accent
+  for (std::string_view e : {"íamos", "ábamos", "áramos", "iéramos", "aríamos", "eríamos", "iríamos"})
+    if (original_lower.ends_with(e)) return true;
+  return false;
+}
+
+}  // namespace
+
+model::CopyFacts count_perspective(const model::Page& page, std::string_view lang, const std::vector<std::string>& brand) {
+  model::CopyFacts f;
+  if (lang != "en" && lang != "es") return f;
+  const Words& w = words_for(lang);
+  const auto& ignore = text::lexicon("visitor-copy").phrases("ignore", lang);
+  WordSet brand_words;
+  for (const auto& b : brand)
+    if (b.size() >= 3) brand_words.insert(text::fold(b));
+
+  // "usted" three times makes su/sus the visitor's (formal register).
+  size_t usted = 0;
+  for (const auto& b : page.blocks) {
+    if (!perspective_copy(b)) continue;
+    text::Tokens t(b.text);
+    for (size_t i = 0; i < t.size(); ++i) usted += t.folded(i) == "usted";
+  }
+  double best_company = 0, best_visitor = 0;
+  for (const auto& b : page.blocks) {
+    if (!perspective_copy(b)) continue;
+    for (const auto& r : text::sentences(b.text)) {
+      const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
+      text::Tokens t(s);
+      std::vector<bool> skip(t.size(), false);
+      for (const auto& m : ignore.find_all(t, lang))
+        for (size_t k = m.first; k < m.first + m.count; ++k) skip[k] = true;
+      double you = 0, we = 0;
+      for (size_t i = 0; i < t.size(); ++i) {
+        ++f.words;
+        if (skip[i]) continue;
+        const auto word = t.folded(i);
+        if (lang == "en") {
+          // "US"/"U.S." is the country; "us" before shipping/dollars/customers is too.
+          if (word == "us") {
+            const auto orig = t.original(i);
+            if (orig == "US") continue;
+            if (i + 1 < t.size()) {
+              const auto n = t.folded(i + 1);
+              if (n == "dollars" || n == "shipping" || n == "only" || n == "customers" || n == "states") continue;
+            }
+          }
+          if (w.visitor.contains(word)) you += 1;
+          else if (w.company.contains(word)) we += 1;
+        } else {
+          if (w.visitor.contains(word) || w.verbs.contains(word)) you += 1;
+          else if (w.conditional.contains(word) && usted >= 3) you += 0.5;
+          else if (w.company.contains(word)) we += 1;
+          else if (first_plural_verb(text::case_fold(t.original(i)), word, w.stoplist)) we += 1;
+        }
+      }
+      f.visitor += you;
+      f.company += we;
+      if (we > best_company && we > you) {
+        best_company = we;
+        f.company_example = util::truncate_chars(util::trim(s), 200);
+      }
+      if (you > best_visitor && you > we) {
+        best_visitor = you;
+        f.visitor_example = util::truncate_chars(util::trim(s), 200);
+      }
+    }
+  }
+  return f;
+}
+
+double flesch(double words, double sentences, double syllables) {
+  return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words);
+}
+
+double szigriszt_pazos(double words, double sentences, double syllables) {
+  return 206.835 - 62.3 * (syllables / words) - (words / sentences);
+}
+
+model::ReadabilityFacts measure_readability(const model::Page& page, std::string_view lang) {
+  model::ReadabilityFacts f;
+  if (lang != "en" && lang != "es") return f;
+  for (const auto& b : page.blocks) {
+    // Specification tables and lists of short items are not prose.
+    if (!main_copy(b) || b.has(model::k_block_table_cell)) continue;
+    text::Tokens all(b.text);
+    if (b.has(model::k_block_list_item) && all.size() <= 3) continue;
+    for (const auto& r : text::sentences(b.text)) {
+      const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
+      text::Tokens t(s);
+      size_t words = 0, syllables = 0;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const auto o = t.original(i);
+        size_t k = 0;
+        if (!text::is_letter(util::next_code_point(o, k))) continue;  // numbers, prices, SKUs
+        ++words;
+        syllables += static_cast<size_t>(text::syllables(text::case_fold(o), lang));
+      }
+      if (words == 0) continue;
+      f.words += words;
+      f.syllables += syllables;
+      ++f.sentences;
+      if (words > f.longest_words) {
+        f.longest_words = words;
+        f.longest_sentence = util::truncate_chars(util::trim(s), 200);
+      }
+    }
+  }
+  return f;
+}
+
+}  // namespace amable::site

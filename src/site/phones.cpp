@@ -1,0 +1,322 @@
+#include "site/phones.hpp"
+
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+
+#include "site/snippet.hpp"
+#include "text/lexicon.hpp"
+#include "text/tokens.hpp"
+#include "util/text.hpp"
+
+namespace amable::site {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberMatch;
+using i18n::phonenumbers::PhoneNumberMatcher;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+PhoneNumberUtil& util_instance() { return *PhoneNumberUtil::GetInstance(); }
+
+std::string line_type(const PhoneNumber& n) {
+  switch (util_instance().GetNumberType(n)) {
+    case PhoneNumberUtil::FIXED_LINE: return "fixed";
+    case PhoneNumberUtil::MOBILE: return "mobile";
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return "fixed-or-mobile";
+    case PhoneNumberUtil::TOLL_FREE: return "toll-free";
+    case PhoneNumberUtil::PREMIUM_RATE: return "premium";
+    case PhoneNumberUtil::SHARED_COST: return "shared-cost";
+    case PhoneNumberUtil::VOIP: return "voip";
+    default: return "unknown";
+  }
+}
+
+std::string e164(const PhoneNumber& n) {
+  std::string out;
+  util_instance().Format(n, PhoneNumberUtil::E164, &out);
+  return out;
+}
+
+std::string digits_of(std::string_view s) {
+  std::string d;
+  for (char c : s)
+    if (util::is_ascii_digit(c)) d.push_back(c);
+  return d;
+}
+
+// Theme placeholders: 3333333333, 123456789, 555-01xx, +34 000 000 000, +1 (555).
+bool placeholder_number(const std::string& e) {
+  const std::string d = digits_of(e);
+  if (d.size() < 7) return false;
+  size_t same = 1, best_same = 1, seq = 1, best_seq = 1;
+  for (size_t i = 1; i < d.size(); ++i) {
+    same = d[i] == d[i - 1] ? same + 1 : 1;
+    seq = d[i] == d[i - 1] + 1 ? seq + 1 : 1;
+    best_same = std::max(best_same, same);
+    best_seq = std::max(best_seq, seq);
+  }
+  if (best_same >= 7 || best_seq >= 7) return true;
+  if (e.starts_with("+1") && d.size() == 11 && (d.substr(1, 3) == "555" || d.substr(4, 5) == "55501")) return true;
+  return false;
+}
+
+// The words just before a match, folded: "Tel.:", "SKU", "Fax".
+std::vector<std::string> words_before(std::string_view text, size_t pos, size_t chars) {
+  const size_t from = pos > chars ? pos - chars : 0;
+  text::Tokens t(text.substr(from, pos - from));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < t.size(); ++i) out.emplace_back(t.folded(i));
+  return out;
+}
+
+bool any_in(const std::vector<std::string>& words, const text::PhraseSet& set, std::string_view lang) {
+  std::string joined;
+  for (const auto& w : words) joined += w + " ";
+  text::Tokens t(joined);
+  return set.matches(t, lang);
+}
+
+// The last phone label among `words` ("tel", "fax", "whatsapp"), or "".
+std::string last_label(const std::vector<std::string>& words, const text::PhraseSet& labels, std::string_view lang) {
+  std::string joined;
+  for (const auto& w : words) joined += w + " ";
+  text::Tokens t(joined);
+  const auto all = labels.find_all(t, lang);
+  if (all.empty()) return {};
+  return labels.entry(all.back().entry).text;
+}
+
+// Spans of text holding 7 to 15 digits with phone punctuation between them.
+std::vector<std::pair<size_t, size_t>> candidate_spans(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (!(util::is_ascii_digit(c) || c == '+' || c == '(')) {
+      ++i;
+      continue;
+    }
+    size_t j = i, digits = 0, last_digit = i;
+    while (j < text.size()) {
+      const char d = text[j];
+      if (util::is_ascii_digit(d)) {
+        ++digits;
+        last_digit = j;
+      } else if (!(d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/' || d == '+')) {
+        break;
+      }
+      // Two spaces or separators in a row end a number.
+      if (!util::is_ascii_digit(d) && j + 1 < text.size() && !util::is_ascii_digit(text[j + 1]) && text[j + 1] != '(' &&
+          text[j + 1] != '+' && d != ')')
+        break;
+      ++j;
+    }
+    if (digits >= 7 && digits <= 15) out.emplace_back(i, last_digit + 1);
+    i = std::max(j, i + 1);
+  }
+  return out;
+}
+
+bool overlaps_guard(const model::TextBlock& b, size_t begin, size_t end) {
+  for (const auto& g : b.guarded)
+    if (begin < g.end && g.begin < end) return true;
+  return false;
+}
+
+bool near_currency(std::string_view text, size_t begin, size_t end) {
+  auto has = [&](std::string_view s) {
+    return s.find("\xE2\x82\xAC") != std::string_view::npos || s.find('$') != std::string_view::npos ||
+           s.find("\xC2\xA3") != std::string_view::npos;
+  };
+  return has(text.substr(begin > 3 ? begin - 3 : 0, begin > 3 ? 3 : begin)) || has(text.substr(end, 3));
+}
+
+struct Collector {
+  std::vector<model::PhoneHit> hits;
+  // Keep the visible sighting; a number offered only through WhatsApp (even when its digits
+  // are the link's text) is a WhatsApp channel, unless a tel: link or a phone label offers it.
+  void add(model::PhoneHit h) {
+    auto it = std::find_if(hits.begin(), hits.end(), [&](const auto& x) { return x.e164 == h.e164; });
+    if (it == hits.end()) {
+      hits.push_back(std::move(h));
+      return;
+    }
+    merge_phone(*it, h);
+  }
+};
+
+std::optional<PhoneNumber> parse_number(std::string_view raw, const std::vector<std::string>& regions) {
+  auto& util = util_instance();
+  for (const auto& region : regions) {
+    PhoneNumber n;
+    if (util.Parse(std::string(raw), region, &n) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(n)) return n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void merge_phone(model::PhoneHit& into, const model::PhoneHit& h) {
+  into.tel_link = into.tel_link || h.tel_link;
+  into.labelled = into.labelled || h.labelled;
+  into.whatsapp_link = into.whatsapp_link || h.whatsapp_link;
+  into.in_chrome = into.in_chrome || h.in_chrome;
+  if (h.visible && !into.visible) {
+    into.visible = true;
+    into.where = h.where;
+    into.value = h.value;
+  }
+  if (into.kind != "fax" && h.kind == "fax") into.kind = "fax";
+  if (into.kind == "fax") return;
+  if (into.tel_link || into.labelled) into.kind = "phone";
+  else if (into.whatsapp_link) into.kind = "whatsapp";
+  else if (h.kind == "phone") into.kind = "phone";
+}
+
+std::vector<std::string> phone_regions(std::string_view tld_region, std::string_view lang_tag, std::string_view og_locale,
+                                       std::string_view lang) {
+  std::vector<std::string> out;
+  auto add = [&](std::string r) {
+    r = util::to_lower_ascii(r);
+    for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (r == "UK") r = "GB";
+    if (r.size() == 2 && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
+  if (!tld_region.empty()) add(std::string(tld_region));
+  for (std::string_view tag : {lang_tag, og_locale}) {
+    const auto cut = tag.find_first_of("-_");
+    if (cut != std::string_view::npos) add(std::string(tag.substr(cut + 1, 2)));
+  }
+  // Without a clue, the countries where the language's shops are.
+  if (lang == "es")
+    for (const char* r : {"ES", "MX", "AR", "CO", "CL", "PE", "UY", "EC", "GT", "VE", "US"}) add(r);
+  else if (lang == "en")
+    for (const char* r : {"US", "GB", "IE", "CA", "AU", "IN", "NZ"}) add(r);
+  else
+    for (const char* r : {"US", "GB", "ES", "FR", "DE", "IT", "MX", "AR"}) add(r);
+  return out;
+}
+
+std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_view lang, const PhoneOptions& opt,
+                                         const model::StructuredFacts& sd) {
+  Collector c;
+  auto& util = util_instance();
+  const auto& lex = text::lexicon("contact-phone");
+  const auto& labels = lex.phrases("labels", lang);
+  const auto& blockers = lex.phrases("blockers", lang);
+  const auto& fax = lex.phrases("fax", lang);
+  const auto& whatsapp = lex.phrases("whatsapp", lang);
+
+  // tel: links: a phone channel even when the link text is a call to action.
+  for (const auto& l : page.links) {
+    if (l.hidden || !util::istarts_with(l.href, "tel:")) continue;
+    const std::string raw = util::percent_decode(std::string_view(l.href).substr(4));
+    model::PhoneHit h;
+    h.tel_link = true;
+    h.in_chrome = model::is_chrome(l.region);
+    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? raw : l.text), l.region};
+    const std::string d = digits_of(raw);
+    h.visible = !d.empty() && digits_of(l.text).find(d.size() > 8 ? d.substr(d.size() - 8) : d) != std::string::npos;
+    if (auto n = parse_number(raw, opt.regions)) {
+      h.e164 = e164(*n);
+      h.line_type = line_type(*n);
+    } else if (d.size() >= 7 || std::any_of(raw.begin(), raw.end(), [](char ch) { return util::is_ascii_alpha(ch); })) {
+      h.e164 = raw;  // vanity numbers (1-800-FLOWERS) and numbers of unknown regions
+    } else {
+      continue;
+    }
+    h.value = raw;
+    h.placeholder = placeholder_number(h.e164);
+    c.add(std::move(h));
+  }
+  // WhatsApp links: a channel, but not a phone number shown to the visitor.
+  for (const auto& l : page.links) {
+    if (l.hidden) continue;
+    const bool wa = util::icontains(l.url, "wa.me/") || util::icontains(l.url, "api.whatsapp.com/send") ||
+                    util::istarts_with(l.url, "whatsapp:");
+    if (!wa) continue;
+    model::PhoneHit h;
+    const auto phone = l.url.find("phone=");
+    std::string raw = phone != std::string::npos ? l.url.substr(phone + 6) : l.url.substr(l.url.rfind('/') + 1);
+    raw = digits_of(raw.substr(0, raw.find('&')));
+    if (raw.size() < 7) continue;
+    PhoneNumber n;
+    if (util.Parse("+" + raw, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
+    h.e164 = e164(n);
+    h.value = "+" + raw;
+    h.kind = "whatsapp";
+    h.whatsapp_link = true;
+    h.visible = false;
+    h.line_type = line_type(n);
+    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region};
+    c.add(std::move(h));
+  }
+
+  // Visible text: the matcher runs only on spans of 7 to 15 digits (it is slow).
+  for (const auto& block : page.blocks) {
+    if (!block.visible() || block.has(model::k_block_quote)) continue;
+    for (const auto& [sb, se] : candidate_spans(block.text)) {
+      if (overlaps_guard(block, sb, se) || near_currency(block.text, sb, se)) continue;
+      const auto before = words_before(block.text, sb, 24);
+      if (!before.empty() && (any_in({before.back()}, blockers, lang) ||
+                              (before.size() >= 2 && any_in({before[before.size() - 2], before.back()}, blockers, lang))))
+        continue;
+      if (sb > 0 && block.text[sb - 1] == '#') continue;
+      const std::string span(block.text.substr(sb, se - sb));
+      std::optional<PhoneNumber> found;
+      size_t mstart = 0, mlen = 0;
+      std::string raw;
+      for (const auto& region : opt.regions) {
+        PhoneNumberMatcher m(util, span, region, PhoneNumberMatcher::VALID, 5);
+        if (!m.HasNext()) continue;
+        PhoneNumberMatch match;
+        m.Next(&match);
+        found = match.number();
+        mstart = static_cast<size_t>(match.start());
+        mlen = static_cast<size_t>(match.length());
+        raw = match.raw_string();
+        break;
+      }
+      if (!found) continue;
+      const size_t b = sb + mstart, e = b + mlen;
+      // A bare run of digits is a phone only with support: a label, the chrome, the contact page.
+      const auto near = words_before(block.text, b, 40);
+      const bool labelled = any_in(near, labels, lang);
+      const bool grouped = raw.find_first_of(" -.()/") != std::string::npos || raw.front() == '+';
+      if (!labelled && !model::is_chrome(block.region) && !opt.contact_page && !grouped) continue;
+      model::PhoneHit h;
+      h.value = raw;
+      h.e164 = e164(*found);
+      h.line_type = line_type(*found);
+      h.placeholder = placeholder_number(h.e164);
+      h.in_chrome = model::is_chrome(block.region);
+      // The label right before the number decides: "Fax:", "WhatsApp:" ("Telefax" is a phone).
+      const std::string label = last_label(words_before(block.text, b, 28), labels, lang);
+      h.labelled = !label.empty() && !whatsapp.matches(label, lang);
+      if (!label.empty() && fax.matches(label, lang) && label != "telefax") h.kind = "fax";
+      if (!label.empty() && whatsapp.matches(label, lang)) h.kind = "whatsapp";
+      h.where = model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region};
+      c.add(std::move(h));
+    }
+  }
+
+  // Structured data: the number exists; whether it is shown is up to the text.
+  for (const auto& t : sd.telephones) {
+    if (auto n = parse_number(t, opt.regions)) {
+      model::PhoneHit h;
+      h.value = t;
+      h.e164 = e164(*n);
+      h.line_type = line_type(*n);
+      h.visible = false;
+      h.placeholder = placeholder_number(h.e164);
+      h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", t, model::Region::main};
+      c.add(std::move(h));
+    }
+  }
+  return c.hits;
+}
+
+}  // namespace amable::site

@@ -10,6 +10,7 @@
 #include "rules/rule_list.hpp"
 #include "rules/rule_support.hpp"
 #include "text/lexicon.hpp"
+#include "text/stemmer.hpp"
 #include "text/tokens.hpp"
 #include "util/text.hpp"
 
@@ -42,19 +43,21 @@ bool stuffed(const std::string& title) {
   return separators > 4;
 }
 
-// Content words of a text: 4+ letters, not function words or navigation words.
-std::set<std::string> content_words(std::string_view text, std::string_view lang) {
+// Content words of a text by Snowball stem ("mantas" ~ "manta", "blankets" ~ "blanket"):
+// 4+ letters, not function words, navigation words or numbers. Each stem keeps the word as
+// written, in text order, for the report.
+std::vector<std::pair<std::string, std::string>> content_words(std::string_view text, std::string_view lang) {
   static const std::set<std::string> k_nav = {"home", "inicio", "contact", "contacto", "about", "nosotros", "help", "ayuda",
                                               "cart", "carrito", "login", "account", "cuenta", "blog", "search", "buscar",
                                               "shop", "tienda", "store", "products", "productos", "more", "menu", "news"};
-  std::set<std::string> out;
+  std::vector<std::pair<std::string, std::string>> out;
   const auto& stop = text::lexicon("stopwords").lines("default", lang);
   text::Tokens t(text);
   for (size_t i = 0; i < t.size(); ++i) {
     const std::string w(t.folded(i));
     if (w.size() < 4 || k_nav.contains(w) || std::find(stop.begin(), stop.end(), w) != stop.end()) continue;
     if (std::all_of(w.begin(), w.end(), [](char c) { return util::is_ascii_digit(c); })) continue;
-    out.insert(w.size() > 4 && w.back() == 's' ? w.substr(0, w.size() - 1) : w);  // blankets ~ blanket
+    out.emplace_back(text::stem(w, lang), std::string(t.original(i)));
   }
   return out;
 }
@@ -122,11 +125,12 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     std::string offered;
     for (const auto& l : pf.nav_labels) offered += l + " ";
     for (const auto& p : pf.product_names) offered += p + " ";
-    const auto catalogue = content_words(offered, lang);
+    std::set<std::string> catalogue;
+    for (auto& [stem, word] : content_words(offered, lang)) catalogue.insert(std::move(stem));
     std::string shared;
-    for (const auto& w : said)
-      if (catalogue.contains(w)) {
-        shared = w;
+    for (const auto& [stem, word] : said)
+      if (catalogue.contains(stem)) {
+        shared = word;
         break;
       }
     value = !shared.empty() ? 1.0 : pf.benefit ? 0.5 : 0.0;
@@ -138,8 +142,11 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     if (shared.empty())
       o.findings.push_back(page_finding(home->url, ctx.t("The home page's heading and first lines do not say what the shop sells.",
                                                          "El titular y las primeras líneas del inicio no dicen qué vende la tienda.")));
-    else
-      o.findings.push_back(page_finding(home->url, ctx.t(fmt::format("The home page names what it sells (\"{}\").", shared), fmt::format("El inicio nombra lo que vende (\"{}\").", shared)), "evidence"));
+    else {
+      model::Finding f = page_finding(home->url, ctx.t(fmt::format("The home page names what it sells (\"{}\").", shared), fmt::format("El inicio nombra lo que vende (\"{}\").", shared)), "evidence");
+      f.evidence = home->facts.h1.empty() ? util::truncate_chars(pf.intro, 160) : home->facts.h1.front();
+      o.findings.push_back(std::move(f));
+    }
   }
   o.score = 0.35 * title_q + 0.25 * h1_q + 0.15 * meta_q + 0.25 * value;
   o.summary = ctx.t(fmt::format("Titles {:.0f}/100, headings {:.0f}/100, descriptions {:.0f}/100, home message {:.0f}/100.", title_q * 100, h1_q * 100, meta_q * 100, value * 100),

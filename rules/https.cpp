@@ -59,6 +59,7 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   const double share = pages ? static_cast<double>(secure) / static_cast<double>(pages) : 0;
   const bool redirect = site.fetch.http_redirects_to_https;
   const bool hsts = hsts_max_age(site.fetch.hsts) >= 15552000;
+  if (secrets_http) o.findings.push_back(page_finding(site.start, ctx.t("A password or card field on a page served over HTTP.", "Un campo de contraseña o tarjeta en una página servida por HTTP.")));
   if (!home_https && !redirect) {
     o.score = 0;
     o.findings.push_back(page_finding(site.start, ctx.t("The home page is served over plain HTTP and does not redirect to HTTPS: browsers mark it \"Not secure\".",
@@ -73,7 +74,6 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     o.findings.push_back(page_finding(site.start, ctx.t("http:// does not redirect to https://: add a 301 redirect.", "http:// no redirige a https://: añade una redirección 301.")));
   if (!hsts) o.findings.push_back(page_finding(site.start, ctx.t("No HSTS header (Strict-Transport-Security with max-age of 180 days or more).", "Sin cabecera HSTS (Strict-Transport-Security con max-age de 180 días o más)."), "info"));
   if (mixed) report_mixed("problem");
-  if (secrets_http) o.findings.push_back(page_finding(site.start, ctx.t("A password or card field on a page served over HTTP.", "Un campo de contraseña o tarjeta en una página servida por HTTP.")));
   if (form_http) {
     s = std::min(s, 0.3);
     o.caps.push_back({50, {"A form posts to http: the score is capped at 50.", "Un formulario envía a http: la puntuación se limita a 50."}, ""});

@@ -69,7 +69,13 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
       o.findings.push_back(finding(*f.placeholder_where, ctx.t("The policy still has a generator's placeholder: fill in the company's details.",
                                                                "La política conserva un hueco de la plantilla: completa los datos de la empresa.")));
     }
-    o.findings.push_back(page_finding(page->url, ctx.t("Privacy policy.", "Política de privacidad."), "evidence"));
+    std::string covers;
+    for (const auto& item : f.items) covers += (covers.empty() ? "" : ", ") + item;
+    model::Finding found = page_finding(page->url, covers.empty() ? ctx.t("Privacy policy.", "Política de privacidad.")
+                                                                  : ctx.t("Privacy policy; covers " + covers + ".", "Política de privacidad; cubre " + covers + "."),
+                                        "evidence");
+    found.evidence = page->facts.title.empty() ? (page->facts.h1.empty() ? std::string() : page->facts.h1.front()) : page->facts.title;
+    o.findings.push_back(std::move(found));
   }
   size_t forms = 0, consent = 0;
   const model::PageRecord* form_page = nullptr;

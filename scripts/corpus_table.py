@@ -60,6 +60,9 @@ def main():
     ap.add_argument("--facts", default=",".join(FACTS + ["copy_perspective"]),
                     help="comma-separated labels to report")
     ap.add_argument("--details", action="store_true", help="list every disagreement")
+    ap.add_argument("--check", action="store_true",
+                    help="exit 1 when a fact agrees with the labels on under 90 %% of items "
+                         "(copy perspective: under 80 %%); the test suite runs this")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     labels_path = corpus / "labels-dev.json"
@@ -99,6 +102,7 @@ def main():
                 if key in ("fp", "fn"):
                     rows[f]["misses"].append(f"{name}: label {truth}, amable {p}")
 
+    failed = []
     print(f"{'fact':<32} {'n':>3} {'agree':>7} {'precision':>9} {'recall':>7}   tp fp fn tn")
     for f in wanted:
         r = rows[f]
@@ -106,6 +110,8 @@ def main():
         if n == 0:
             continue
         agree = (r["tp"] + r["tn"]) / n
+        if agree < (0.8 if f == "copy_perspective" else 0.9):
+            failed.append(f)
         if f == "copy_perspective":
             print(f"{f:<32} {n:>3} {agree:>7.2f} {'':>9} {'':>7}")
         else:
@@ -118,6 +124,9 @@ def main():
     if times:
         print(f"\nmedian audit time per item: {statistics.median(times):.0f} ms over {len(times)} items "
               f"(whole process, incl. start-up)")
+    if args.check and failed:
+        print(f"below the floor: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

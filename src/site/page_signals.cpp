@@ -109,7 +109,9 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
 
 model::SecurityFacts find_security(const model::Page& page) {
   model::SecurityFacts f;
-  const bool https = util::istarts_with(page.url, "https:");
+  // Pages read from disk count as HTTPS: a built site's http: resources will be mixed content
+  // once it is served securely. Pages served over plain HTTP have no mixed content to speak of.
+  const bool https = !util::istarts_with(page.url, "http:");
   f.upgrade_insecure = util::icontains(page.csp, "upgrade-insecure-requests");
   auto active = [&](std::string_view what, std::string_view url, const std::string& selector) {
     if (https && is_http(url)) f.mixed_active.push_back(model::Evidence{page.url, selector, std::string(what) + " " + std::string(url), model::Region::main});

@@ -41,7 +41,8 @@ std::vector<Name> names_in(const text::Tokens& t) {
       continue;
     size_t j = i;
     while (j + 1 < t.size() && j < i + 4) {
-      if (t.capitalised(j + 1) && !given_names().contains(t.folded(j + 1))) {
+      // Surnames may be given names too (Martín, Ramos, Vicente): any capitalised word goes on.
+      if (t.capitalised(j + 1)) {
         ++j;
       } else if (j + 2 < t.size() && particle(t.folded(j + 1)) && t.capitalised(j + 2)) {
         j += 2;
@@ -164,6 +165,9 @@ std::vector<model::PersonHit> find_people(const model::Page& page, std::string_v
     if (parts.empty() || !is_given_name(parts.front()) || parts.size() > 3) continue;
     std::string name(parts.front());
     name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    // Already named in the text ("Lucía Martín" and lucia.martin@): one person, not two.
+    const std::string given = text::fold(name);
+    if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return text::fold(x.name).starts_with(given); })) continue;
     model::PersonHit h;
     h.name = name;
     h.how = "mailbox";

@@ -269,17 +269,24 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
       std::optional<PhoneNumber> found;
       size_t mstart = 0, mlen = 0;
       std::string raw;
-      for (const auto& region : opt.regions) {
-        PhoneNumberMatcher m(util, span, region, PhoneNumberMatcher::VALID, 5);
-        if (!m.HasNext()) continue;
+      auto try_match = [&](const std::string& region, PhoneNumberMatcher::Leniency leniency) {
+        PhoneNumberMatcher m(util, span, region, leniency, 5);
+        if (!m.HasNext()) return false;
         PhoneNumberMatch match;
         m.Next(&match);
         found = match.number();
         mstart = static_cast<size_t>(match.start());
         mlen = static_cast<size_t>(match.length());
         raw = match.raw_string();
-        break;
-      }
+        return true;
+      };
+      for (const auto& region : opt.regions)
+        if (try_match(region, PhoneNumberMatcher::VALID)) break;
+      // Template numbers (555-01xx) are not valid ones; a second, lenient pass finds them only
+      // to report them as placeholders.
+      if (!found && !opt.regions.empty() && try_match(opt.regions.front(), PhoneNumberMatcher::POSSIBLE) &&
+          !placeholder_number(e164(*found)))
+        found.reset();
       if (!found) continue;
       const size_t b = sb + mstart, e = b + mlen;
       // A bare run of digits is a phone only with support: a label, the chrome, the contact page.

@@ -57,7 +57,7 @@ std::optional<double> stated_hours(const text::Tokens& t) {
 std::optional<double> same_day(const text::Tokens& t) {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     const auto a = t.folded(i), b = t.folded(i + 1);
-    if (a == "same" && (b == "day" || (b == "business" && i + 2 < t.size() && t.folded(i + 2) == "day"))) return 8;
+    if (a == "same" && (b == "day" || ((b == "business" || b == "working") && i + 2 < t.size() && t.folded(i + 2) == "day"))) return 8;
     if (a == "mismo" && b == "dia") return 8;
     if (a == "en" && b == "el" && i + 2 < t.size() && t.folded(i + 2) == "dia") return 8;
     if (a == "next" && (b == "business" || b == "working") && i + 2 < t.size() && t.folded(i + 2) == "day") return 24;

@@ -223,7 +223,7 @@ model::Site build_site_from_html(const std::vector<std::pair<std::string, std::s
     rec.bytes = html.size();
     rec.is_html = true;
     rec.via = i == 0 ? "start" : "link";
-    b.add(std::move(rec), extract_facts(page, opts));
+    b.add(std::move(rec), extract_facts(page, opts, i == 0));
   }
   return b.finish();
 }

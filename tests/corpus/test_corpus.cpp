@@ -80,6 +80,17 @@ TEST_CASE("corpus: e-mail and return-policy facts agree with the hand labels on 
   CHECK(returns_ok * 10 >= n * 9);
 }
 
+TEST_CASE("corpus: every labelled fact agrees with the hand labels (scripts/corpus_table.py --check)") {
+  const auto corpus = test::corpus_dir();
+  if (!corpus || !fs::exists(*corpus / "labels-dev.json")) {
+    MESSAGE("skipped: ../shared/corpus/labels-dev.json is not present");
+    return;
+  }
+  const std::string cmd = "python3 '" + (test::source_dir() / "scripts" / "corpus_table.py").string() + "' --check --amable '" +
+                          test::amable_binary().string() + "' --corpus '" + corpus->string() + "' > /dev/null";
+  CHECK(std::system(cmd.c_str()) == 0);
+}
+
 TEST_CASE("corpus: auditing the largest corpus page peaks under 50 MB of memory") {
   const auto corpus = test::corpus_dir();
   if (!corpus) {

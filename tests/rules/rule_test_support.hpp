@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "engine/runner.hpp"
 #include "helpers.hpp"
 #include "rules/rule_list.hpp"
@@ -29,6 +31,23 @@ inline bool has_finding(const model::RuleReport& r, const std::string& url, cons
 inline bool has_message(const model::RuleReport& r, const std::string& part) {
   return std::any_of(r.findings.begin(), r.findings.end(),
                      [&](const model::Finding& f) { return f.message.find(part) != std::string::npos; });
+}
+
+// A single-page app: the raw HTML is an empty root and a script bundle, so rules that read text
+// are inconclusive.
+inline model::Site js_built_site(const std::string& lang) {
+  return site_of({{"index.html", "<!doctype html><html lang=\"" + lang + "\"><head><title>Shop</title>"
+                                 "<script src=\"/static/js/main.3f2a9c.js\"></script></head>"
+                                 "<body><div id=\"root\"></div></body></html>"}});
+}
+
+inline void check_inconclusive_on_js_site(const std::string& id) {
+  for (const std::string lang : {"en", "es"}) {
+    const auto r = run_rule(id, js_built_site(lang), lang);
+    CAPTURE(lang);
+    CHECK(r.status == model::Status::inconclusive);
+    CHECK(r.summary.find(lang == "es" ? "se construyen con JavaScript" : "built by JavaScript") != std::string::npos);
+  }
 }
 
 }  // namespace amable::test

@@ -27,12 +27,15 @@ int number_of(std::string_view w) {
   return std::atoi(std::string(w).c_str());
 }
 
-bool is_day_word(std::string_view w) { return w == "day" || w == "days" || w == "dia" || w == "dias"; }
+bool is_day_word(std::string_view w) {
+  return w == "day" || w == "days" || w == "dia" || w == "dias" || w == "jour" || w == "jours";
+}
 
 // Words that may sit between the number and "days": "30 calendar days", "15 días hábiles".
 bool is_day_qualifier(std::string_view w) {
   return w == "calendar" || w == "business" || w == "working" || w == "natural" || w == "naturales" ||
-         w == "habiles" || w == "laborables" || w == "corridos" || w == "calendario";
+         w == "habiles" || w == "laborables" || w == "corridos" || w == "calendario" || w == "ouvres" ||
+         w == "calendaires" || w == "francs";
 }
 
 struct Items {

@@ -60,3 +60,15 @@ TEST_CASE("returns text: window phrases in words") {
   text::Tokens t3("a 30-day return window");
   CHECK(site::find_window_days(t3) == 30);
 }
+
+TEST_CASE("returns text: a French policy is read with the French list; navigation is not") {
+  const auto r = returns_in("<h2>Retours et remboursements</h2><p>Vous disposez de 30 jours calendaires pour nous retourner un article non porté, "
+                            "dans son emballage d'origine. Le retour est gratuit avec l'étiquette de retour prépayée ; "
+                            "le remboursement est fait sur le même moyen de paiement.</p>", "fr");
+  CHECK(r.window_days == 30);
+  CHECK(item(r, "conditions"));
+  CHECK(item(r, "refund"));
+  CHECK(r.return_shipping_paid_by == "shop");
+  const auto nav = returns_in("<p><a href=\"/\">Retour à l'accueil</a></p>", "fr");
+  CHECK(nav.terms.empty());
+}

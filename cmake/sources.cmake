@@ -75,7 +75,12 @@ set(AMABLE_RULE_SOURCES
 )
 
 set(AMABLE_REPORT_SOURCES
+  reports/html_writer.cpp
   reports/json_writer.cpp
+  reports/junit_writer.cpp
+  reports/labels.cpp
+  reports/markdown_writer.cpp
+  reports/sarif_writer.cpp
   reports/reporter_list.cpp
   reports/text_writer.cpp
 )
@@ -83,6 +88,8 @@ set(AMABLE_REPORT_SOURCES
 set(AMABLE_CLI_SOURCES
   src/cli/audit_cmd.cpp
   src/cli/explain_cmd.cpp
+  src/cli/render_cmd.cpp
+  src/cli/report_output.cpp
   src/cli/rules_cmd.cpp
   src/main.cpp
 )

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/labels.hpp"
 #include "reports/writer.hpp"
 #include "util/text.hpp"
 
@@ -33,18 +34,6 @@ std::string clean(std::string_view s) {
   return out;
 }
 
-std::string status_label(model::Status s, bool es) {
-  switch (s) {
-    case model::Status::pass: return es ? "BIEN" : "PASS";
-    case model::Status::warn: return es ? "AVISO" : "WARN";
-    case model::Status::fail: return es ? "FALLO" : "FAIL";
-    case model::Status::not_applicable: return "N/A";
-    case model::Status::inconclusive: return "?";
-    case model::Status::error: return "ERROR";
-  }
-  return "";
-}
-
 std::string colour_status(const Style& st, model::Status s, bool es) {
   const std::string label = fmt::format("{:<5}", status_label(s, es));
   switch (s) {
@@ -62,18 +51,6 @@ std::string bar(std::optional<int> score) {
   std::string out;
   for (int i = 0; i < 20; ++i) out += i < full ? "\xE2\x96\x88" : "\xC2\xB7";
   return out;
-}
-
-std::string score_text(std::optional<int> s) { return s ? std::to_string(*s) : std::string("-"); }
-
-std::string grade_text(const std::string& grade, bool es) {
-  if (!es) return grade;
-  if (grade == "excellent") return "excelente";
-  if (grade == "good") return "buena";
-  if (grade == "fair") return "aceptable";
-  if (grade == "poor") return "mala";
-  if (grade == "failing") return "muy mala";
-  return grade;
 }
 
 }  // namespace
@@ -107,8 +84,7 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
     const bool passing = rule.status == model::Status::pass;
     size_t shown = 0;
     for (const auto& f : rule.findings) {
-      const bool problem = f.kind == "problem";
-      if (passing ? problem : !problem) continue;  // problems for failing rules, evidence for passing ones
+      if (!worth_showing(rule, f)) continue;
       if (++shown > 3) break;
       out += "        " + st.dim(passing ? "\xC2\xB7 " : "\xE2\x86\x92 ") + clean(f.url) + ": " + clean(f.message);
       if (!f.evidence.empty() && f.evidence != f.message) out += st.dim(" \xC2\xAB" + clean(util::truncate_chars(f.evidence, 120)) + "\xC2\xBB");

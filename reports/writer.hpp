@@ -29,5 +29,9 @@ std::vector<std::string> writer_names();
 
 std::string write_text(const model::Report& r, const WriteOptions& o);
 std::string write_json(const model::Report& r, const WriteOptions& o);
+std::string write_markdown(const model::Report& r, const WriteOptions& o);
+std::string write_html(const model::Report& r, const WriteOptions& o);
+std::string write_sarif(const model::Report& r, const WriteOptions& o);
+std::string write_junit(const model::Report& r, const WriteOptions& o);
 
 }  // namespace amable::reports

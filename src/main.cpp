@@ -7,6 +7,7 @@
 #include "cli/audit_cmd.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/explain_cmd.hpp"
+#include "cli/render_cmd.hpp"
 #include "cli/rules_cmd.hpp"
 
 int main(int argc, char** argv) {
@@ -19,7 +20,8 @@ int main(int argc, char** argv) {
       "  amable audit https://shop.example/          audit a live shop\n"
       "  amable audit dist/ -o report.json           audit a built site, save JSON\n"
       "  amable rules                                the rules and their weights\n"
-      "  amable explain return-policy                what a rule checks and how to fix it");
+      "  amable explain return-policy                what a rule checks and how to fix it\n"
+      "  amable render report.json -o report.html    another format from a saved JSON report");
 
   AuditOptions audit;
   RulesOptions rules;
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
   setup_audit(app, audit);
   setup_rules(app, rules);
   setup_explain(app, explain);
+  RenderOptions render;
+  setup_render(app, render);
 
   try {
     app.parse(argc, argv);
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("audit")) return run_audit(audit);
     if (app.got_subcommand("rules")) return run_rules(rules);
     if (app.got_subcommand("explain")) return run_explain(explain);
+    if (app.got_subcommand("render")) return run_render(render);
   } catch (const CliError& e) {
     std::cerr << "amable: error: " << e.message << "\n";
     return e.code;

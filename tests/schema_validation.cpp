@@ -12,6 +12,10 @@ namespace amable::test {
 std::string schema_errors(const nlohmann::json& doc) {
   static const nlohmann::json schema_doc =
       nlohmann::json::parse(embedded::find(embedded::schemas(), "report.schema.json"));
+  return errors_against(schema_doc, doc);
+}
+
+std::string errors_against(const nlohmann::json& schema_doc, const nlohmann::json& doc) {
   valijson::Schema schema;
   valijson::SchemaParser parser;
   valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_doc);

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.hpp"
+#include "cli/report_output.hpp"
 #include "engine/audit.hpp"
 #include "engine/config.hpp"
 #include "reports/writer.hpp"
@@ -21,9 +22,9 @@ namespace fs = std::filesystem;
 void setup_audit(CLI::App& app, AuditOptions& o) {
   auto* cmd = app.add_subcommand("audit", "Audit a shop: an http(s) URL, a folder holding a built site, or one .html file");
   cmd->add_option("target", o.target, "http(s) URL, folder (entry: index.html) or .html file")->required();
-  cmd->add_option("-f,--format", o.format, "Report format on stdout: " + util::to_lower_ascii("text, json"))
+  cmd->add_option("-f,--format", o.format, "Report format on stdout: text, json, html, markdown, sarif, junit")
       ->each([&o](const std::string&) { o.format_given = true; });
-  cmd->add_option("-o,--output", o.outputs, "Write a report file (repeatable); format from the extension: .json .txt");
+  cmd->add_option("-o,--output", o.outputs, "Write a report file (repeatable); format from the extension: .txt .json .html .md .sarif .xml (JUnit)");
   cmd->add_option("--fail-under", o.fail_under, "Exit 1 when the overall score is below N (0-100)")->check(CLI::Range(0, 100));
   cmd->add_option("--max-pages", o.max_pages, "Stop after N pages (default 500)")->check(CLI::Range(1, 1000000));
   cmd->add_option("--max-depth", o.max_depth, "Clicks from the start page (default 10)")->check(CLI::Range(0, 1000));
@@ -93,15 +94,6 @@ engine::Config load_configuration(const AuditOptions& o) {
   return c;
 }
 
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  if (std::getenv("NO_COLOR") != nullptr) return false;
-  const char* term = std::getenv("TERM");
-  if (term && std::string_view(term) == "dumb") return false;
-  return ::isatty(STDOUT_FILENO) == 1;
-}
-
 void evaluate_gates(model::Report& r, const engine::Config& c) {
   const bool es = r.report_language == "es";
   if (c.fail_under && (!r.score || *r.score < *c.fail_under))
@@ -118,16 +110,8 @@ void evaluate_gates(model::Report& r, const engine::Config& c) {
 }  // namespace
 
 int run_audit(const AuditOptions& o) {
-  if (!reports::find_writer(o.format))
-    throw CliError{k_exit_usage, "--format " + o.format + ": unknown format (known: " +
-                                     [] {
-                                       std::string s;
-                                       for (const auto& n : reports::writer_names()) s += (s.empty() ? "" : ", ") + n;
-                                       return s;
-                                     }() + ")"};
-  for (const auto& out : o.outputs)
-    if (!reports::writer_for_path(out))
-      throw CliError{k_exit_usage, out + ": cannot tell the report format from the extension (use .json or .txt)"};
+  const OutputOptions out{o.format, o.outputs, o.color, o.quiet};
+  check_outputs(out);
 
   engine::Config config = load_configuration(o);
   engine::AuditOptions ao;
@@ -158,15 +142,7 @@ int run_audit(const AuditOptions& o) {
 
   evaluate_gates(*report, config);
 
-  for (const auto& out : o.outputs) {
-    const auto* w = reports::writer_for_path(out);
-    auto written = util::write_file_atomically(out, w->write(*report, reports::WriteOptions{false}));
-    if (!written) throw CliError{k_exit_usage, written.error()};
-    if (!o.quiet) std::cerr << "amable: wrote " << out << "\n";
-  }
-  const auto* w = reports::find_writer(o.format);
-  std::cout << w->write(*report, reports::WriteOptions{o.format == "text" && use_color(o.color)});
-  std::cout.flush();
+  emit_report(*report, out);
   return report->failed_gates.empty() ? k_exit_ok : k_exit_gate;
 }
 

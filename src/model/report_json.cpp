@@ -246,7 +246,8 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
         f.office_hours.push_back({get_or<std::string>(a, "value", ""), get_strings(a, "urls")});
       for (const auto& n : fj->value("named_contacts", nlohmann::json::array()))
         f.named_contacts.push_back({get_or<std::string>(n, "name", ""), get_or<std::string>(n, "role", ""), get_strings(n, "urls")});
-      for (const auto& [k, v] : fj->value("key_pages", nlohmann::json::object()).items())
+      const nlohmann::json key_pages = fj->value("key_pages", nlohmann::json::object());  // items() must not outlive it
+      for (const auto& [k, v] : key_pages.items())
         f.key_pages[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
       if (auto rp = fj->find("return_policy"); rp != fj->end() && rp->is_object()) {
         f.return_policy.url = get_opt_str(*rp, "url");

@@ -1,0 +1,46 @@
+#include "reports/labels.hpp"
+
+namespace amable::reports {
+
+std::string status_label(model::Status s, bool es) {
+  switch (s) {
+    case model::Status::pass: return es ? "BIEN" : "PASS";
+    case model::Status::warn: return es ? "AVISO" : "WARN";
+    case model::Status::fail: return es ? "FALLO" : "FAIL";
+    case model::Status::not_applicable: return "N/A";
+    case model::Status::inconclusive: return "?";
+    case model::Status::error: return "ERROR";
+  }
+  return "";
+}
+
+std::string status_word(model::Status s, bool es) {
+  switch (s) {
+    case model::Status::pass: return es ? "bien" : "pass";
+    case model::Status::warn: return es ? "aviso" : "warn";
+    case model::Status::fail: return es ? "fallo" : "fail";
+    case model::Status::not_applicable: return es ? "no aplica" : "not applicable";
+    case model::Status::inconclusive: return es ? "sin conclusión" : "inconclusive";
+    case model::Status::error: return "error";
+  }
+  return "";
+}
+
+std::string grade_text(const std::string& grade, bool es) {
+  if (!es) return grade;
+  if (grade == "excellent") return "excelente";
+  if (grade == "good") return "buena";
+  if (grade == "fair") return "aceptable";
+  if (grade == "poor") return "mala";
+  if (grade == "failing") return "muy mala";
+  return grade;
+}
+
+std::string score_text(std::optional<int> s) { return s ? std::to_string(*s) : std::string("-"); }
+
+bool worth_showing(const model::RuleReport& rule, const model::Finding& f) {
+  const bool problem = f.kind == "problem";
+  return rule.status == model::Status::pass ? !problem : problem;
+}
+
+}  // namespace amable::reports

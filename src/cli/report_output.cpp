@@ -1,0 +1,46 @@
+#include "cli/report_output.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/exit_codes.hpp"
+#include "reports/writer.hpp"
+#include "util/atomic_file.hpp"
+
+namespace amable::cli {
+
+void check_outputs(const OutputOptions& o) {
+  if (!reports::find_writer(o.format)) {
+    std::string known;
+    for (const auto& n : reports::writer_names()) known += (known.empty() ? "" : ", ") + n;
+    throw CliError{k_exit_usage, "--format " + o.format + ": unknown format (known: " + known + ")"};
+  }
+  for (const auto& out : o.outputs)
+    if (!reports::writer_for_path(out))
+      throw CliError{k_exit_usage, out + ": cannot tell the report format from the extension (use .txt, .json, .html, .md, .sarif or .xml)"};
+}
+
+void emit_report(const model::Report& r, const OutputOptions& o) {
+  for (const auto& out : o.outputs) {
+    const auto* w = reports::writer_for_path(out);
+    auto written = util::write_file_atomically(out, w->write(r, reports::WriteOptions{false}));
+    if (!written) throw CliError{k_exit_usage, written.error()};
+    if (!o.quiet) std::cerr << "amable: wrote " << out << "\n";
+  }
+  const auto* w = reports::find_writer(o.format);
+  std::cout << w->write(r, reports::WriteOptions{o.format == "text" && use_color(o.color)});
+  std::cout.flush();
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (std::getenv("NO_COLOR") != nullptr) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace amable::cli

@@ -1,0 +1,25 @@
+#pragma once
+// Writing a finished report: the stdout format and every -o file (format from the extension,
+// each written atomically). Shared by `audit` and `render`.
+#include <string>
+#include <vector>
+
+#include "model/report.hpp"
+
+namespace amable::cli {
+
+struct OutputOptions {
+  std::string format = "text";
+  std::vector<std::string> outputs;
+  std::string color = "auto";  // auto | always | never
+  bool quiet = false;
+};
+
+// Throws CliError (usage) for an unknown format or an output whose extension names none.
+void check_outputs(const OutputOptions& o);
+void emit_report(const model::Report& r, const OutputOptions& o);
+
+// Colour on the terminal: never with NO_COLOR or TERM=dumb.
+bool use_color(const std::string& mode);
+
+}  // namespace amable::cli

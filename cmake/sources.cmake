@@ -87,6 +87,7 @@ set(AMABLE_REPORT_SOURCES
 
 set(AMABLE_CLI_SOURCES
   src/cli/audit_cmd.cpp
+  src/cli/diff_cmd.cpp
   src/cli/explain_cmd.cpp
   src/cli/render_cmd.cpp
   src/cli/report_output.cpp

@@ -6,6 +6,7 @@
 
 #include "cli/audit_cmd.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/diff_cmd.hpp"
 #include "cli/explain_cmd.hpp"
 #include "cli/render_cmd.hpp"
 #include "cli/rules_cmd.hpp"
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
       "  amable audit dist/ -o report.json           audit a built site, save JSON\n"
       "  amable rules                                the rules and their weights\n"
       "  amable explain return-policy                what a rule checks and how to fix it\n"
-      "  amable render report.json -o report.html    another format from a saved JSON report");
+      "  amable render report.json -o report.html    another format from a saved JSON report\n"
+      "  amable diff base.json head.json --max-drop 5   what changed since the baseline");
 
   AuditOptions audit;
   RulesOptions rules;
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   setup_audit(app, audit);
   setup_rules(app, rules);
   setup_explain(app, explain);
+  DiffOptions diff;
+  setup_diff(app, diff);
   RenderOptions render;
   setup_render(app, render);
 
@@ -44,6 +48,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return run_rules(rules);
     if (app.got_subcommand("explain")) return run_explain(explain);
     if (app.got_subcommand("render")) return run_render(render);
+    if (app.got_subcommand("diff")) return run_diff(diff);
   } catch (const CliError& e) {
     std::cerr << "amable: error: " << e.message << "\n";
     return e.code;

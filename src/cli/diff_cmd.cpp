@@ -1,0 +1,144 @@
+#include "cli/diff_cmd.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/exit_codes.hpp"
+#include "model/report_json.hpp"
+#include "util/text.hpp"
+
+namespace amable::cli {
+namespace {
+
+model::Report load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CliError{k_exit_nothing, path + ": cannot read the report"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+  if (j.is_discarded()) throw CliError{k_exit_nothing, path + ": not JSON"};
+  auto r = model::report_from_json(j);
+  if (!r) throw CliError{k_exit_nothing, path + ": not an amable report: " + r.error()};
+  return std::move(*r);
+}
+
+struct Change {
+  std::string rule, url, message, evidence;
+  bool error_rule = false;
+};
+
+// A problem is the same across runs when its rule, page and message are.
+std::vector<Change> problems(const model::Report& r) {
+  std::vector<Change> out;
+  for (const auto& rule : r.rules)
+    for (const auto& f : rule.findings)
+      if (f.kind == "problem") out.push_back({rule.id, f.url, f.message, f.evidence, rule.severity == model::Severity::error});
+  return out;
+}
+
+std::vector<Change> missing_from(const std::vector<Change>& a, const std::vector<Change>& b) {
+  std::set<std::tuple<std::string, std::string, std::string>> keys;
+  for (const auto& c : b) keys.emplace(c.rule, c.url, c.message);
+  std::vector<Change> out;
+  for (const auto& c : a)
+    if (!keys.contains({c.rule, c.url, c.message})) out.push_back(c);
+  return out;
+}
+
+std::string delta(std::optional<int> a, std::optional<int> b) {
+  if (!a || !b) return a == b ? "=" : "n/a";
+  return *b == *a ? "=" : fmt::format("{:+d}", *b - *a);
+}
+
+std::string score_of(std::optional<int> s) { return s ? std::to_string(*s) : "-"; }
+
+}  // namespace
+
+void setup_diff(CLI::App& app, DiffOptions& o) {
+  auto* cmd = app.add_subcommand("diff", "Compare two JSON reports: score deltas, new and fixed findings");
+  cmd->add_option("base", o.base, "The earlier JSON report (the baseline)")->required();
+  cmd->add_option("head", o.head, "The later JSON report")->required();
+  cmd->add_option("-f,--format", o.format, "text, markdown or json")->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_option("--max-drop", o.max_drop, "Exit 1 when the overall score dropped by more than N points")->check(CLI::Range(0, 100));
+}
+
+int run_diff(const DiffOptions& o) {
+  const auto base = load(o.base), head = load(o.head);
+  const auto added = missing_from(problems(head), problems(base));
+  const auto fixed = missing_from(problems(base), problems(head));
+  std::vector<std::string> gates;
+  if (o.max_drop && base.score && head.score && *base.score - *head.score > *o.max_drop)
+    gates.push_back(fmt::format("the score dropped by {} points (more than {})", *base.score - *head.score, *o.max_drop));
+  for (const auto& c : added)
+    if (c.error_rule) {
+      gates.push_back("a new problem in error-severity rule " + c.rule);
+      break;
+    }
+
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["base"] = {{"target", base.target}, {"started_at", base.started_at}, {"score", base.score ? nlohmann::ordered_json(*base.score) : nullptr}};
+    j["head"] = {{"target", head.target}, {"started_at", head.started_at}, {"score", head.score ? nlohmann::ordered_json(*head.score) : nullptr}};
+    j["rules"] = nlohmann::ordered_json::array();
+    for (const auto& rule : head.rules) {
+      const auto* before = base.rule(rule.id);
+      j["rules"].push_back({{"id", rule.id},
+                            {"base", before && before->score ? nlohmann::ordered_json(*before->score) : nullptr},
+                            {"head", rule.score ? nlohmann::ordered_json(*rule.score) : nullptr}});
+    }
+    auto list = [](const std::vector<Change>& cs) {
+      auto a = nlohmann::ordered_json::array();
+      for (const auto& c : cs) a.push_back({{"rule", c.rule}, {"url", c.url}, {"message", c.message}, {"evidence", c.evidence}});
+      return a;
+    };
+    j["new"] = list(added);
+    j["fixed"] = list(fixed);
+    j["failed_gates"] = gates;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    const bool md = o.format == "markdown";
+    auto clean = [md](std::string_view s) {
+      std::string out;
+      for (char c : util::strip_control(s)) {
+        if (md && std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) out += '\\';
+        out += c == '\n' ? ' ' : c;
+      }
+      return out;
+    };
+    std::string out = md ? fmt::format("## amable diff\n\n| | {} | {} | \xCE\x94 |\n|---|---:|---:|---:|\n", "base", "head")
+                         : fmt::format("Score {} -> {} ({})\n\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));
+    if (md) out += fmt::format("| **score** | {} | {} | {} |\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));
+    for (const auto& c : head.categories) {
+      std::optional<int> before;
+      for (const auto& b : base.categories)
+        if (b.id == c.id) before = b.score;
+      out += md ? fmt::format("| {} | {} | {} | {} |\n", clean(c.title), score_of(before), score_of(c.score), delta(before, c.score))
+                : fmt::format("  {:<22} {:>3} -> {:>3}  {}\n", c.title, score_of(before), score_of(c.score), delta(before, c.score));
+    }
+    if (!md) out += "\n";
+    for (const auto& rule : head.rules) {
+      const auto* before = base.rule(rule.id);
+      const auto b = before ? before->score : std::nullopt;
+      if (b == rule.score) continue;
+      out += md ? fmt::format("| `{}` | {} | {} | {} |\n", rule.id, score_of(b), score_of(rule.score), delta(b, rule.score))
+                : fmt::format("  {:<22} {:>3} -> {:>3}  {}\n", rule.id, score_of(b), score_of(rule.score), delta(b, rule.score));
+    }
+    auto section = [&](const char* title, const std::vector<Change>& cs) {
+      out += md ? fmt::format("\n### {} ({})\n\n", title, cs.size()) : fmt::format("\n{} ({})\n", title, cs.size());
+      for (const auto& c : cs) out += fmt::format("{}{} {}: {}\n", md ? "- `" : "  ", c.rule + (md ? "`" : ""), clean(c.url), clean(c.message));
+    };
+    section("New problems", added);
+    section("Fixed problems", fixed);
+    for (const auto& g : gates) out += (md ? "\n> **Failed gate:** " : "\nFailed gate: ") + g + "\n";
+    std::cout << out;
+  }
+  return gates.empty() ? k_exit_ok : k_exit_gate;
+}
+
+}  // namespace amable::cli

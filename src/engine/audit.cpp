@@ -234,6 +234,8 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
                                          .count();
   model::Report report = build_report(site, std::move(results), scores, meta);
   report.partial = interrupted;
+  if (fixed_clock())  // reproducible output: no timings at all
+    for (auto& p : report.pages) p.fetch_ms = 0;
   return report;
 }
 

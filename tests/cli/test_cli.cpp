@@ -179,3 +179,13 @@ TEST_CASE("cli: an unreachable start URL exits 3 and names the URL; other scheme
   CHECK(ftp.exit_code == 2);
   CHECK(ftp.err.find("ftp://127.0.0.1/") != std::string::npos);
 }
+
+TEST_CASE("cli: the annotated examples/amable.json is a valid config whose gates work") {
+  const auto friendly = run_amable({"audit", "examples/tienda-amable", "--config", "examples/amable.json", "-q"});
+  CHECK(friendly.exit_code == 0);
+  CHECK(friendly.out.find("Puntuación") != std::string::npos);  // report_lang: es
+  const auto unfriendly = run_amable({"audit", "examples/unfriendly-shop", "--config", "examples/amable.json", "-q"});
+  CHECK(unfriendly.exit_code == 1);
+  CHECK(unfriendly.out.find("return-policy") != std::string::npos);
+  CHECK(unfriendly.out.find("Umbrales no superados") != std::string::npos);
+}

@@ -75,6 +75,7 @@ set(AMABLE_RULE_SOURCES
 )
 
 set(AMABLE_REPORT_SOURCES
+  reports/escape.cpp
   reports/html_writer.cpp
   reports/json_writer.cpp
   reports/junit_writer.cpp

@@ -107,7 +107,7 @@ std::string write_html(const model::Report& r, const WriteOptions&) {
   out += fmt::format("<div class=\"grade\">{} {}/100 \xC2\xB7 {}</div>", t("Score", "Puntuación"), score_text(r.score), esc(grade_text(r.grade, es)));
   out += fmt::format("<div class=\"muted\">{} {} \xC2\xB7 {} {} % {} \xC2\xB7 {} {}</div>", r.pages.size(), t("pages read", "páginas leídas"),
                      t("coverage", "cobertura"), static_cast<int>(std::lround(r.coverage * 100)),
-                     r.provisional ? t("(provisional)", "(provisional)") : "", t("language", "idioma"), esc(r.language.empty() ? "?" : r.language));
+                     r.provisional ? "(provisional)" : "", t("language", "idioma"), esc(r.language.empty() ? "?" : r.language));
   out += "</div></header>\n";
   for (const auto& c : r.caps) out += "<p class=\"cap\">" + esc(c) + "</p>\n";
   for (const auto& g : r.failed_gates) out += "<p class=\"gate\"><strong>" + t("Failed gate:", "Umbral no superado:") + "</strong> " + esc(g) + "</p>\n";

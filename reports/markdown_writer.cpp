@@ -3,6 +3,7 @@
 // escaped so that a page cannot inject links, HTML or table cells.
 #include <fmt/format.h>
 
+#include "reports/escape.hpp"
 #include "reports/labels.hpp"
 #include "reports/writer.hpp"
 #include "util/text.hpp"
@@ -10,21 +11,7 @@
 namespace amable::reports {
 namespace {
 
-// Text from the site or the report: one line, Markdown and HTML punctuation escaped.
-std::string md(std::string_view s) {
-  std::string out;
-  for (char c : util::strip_control(s)) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-    } else if (std::string_view("\\`*_{}[]<>()#+!|~").find(c) != std::string_view::npos) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string md(std::string_view s) { return markdown_text(s); }
 
 // A page: a link when it is a web URL (parentheses and spaces encoded), escaped text otherwise.
 std::string page_ref(std::string_view url) {
@@ -47,7 +34,7 @@ std::string write_markdown(const model::Report& r, const WriteOptions&) {
   out += fmt::format("## amable: {}\n\n", md(r.target));
   out += fmt::format("| {} | {} | {} | {} |\n|---:|---|---:|---:|\n", es ? "Puntuación" : "Score", es ? "Nota" : "Grade",
                      es ? "Cobertura" : "Coverage", es ? "Páginas" : "Pages");
-  out += fmt::format("| **{}**/100{} | {} | {} % | {} |\n\n", score_text(r.score), r.provisional ? (es ? " (provisional)" : " (provisional)") : "",
+  out += fmt::format("| **{}**/100{} | {} | {} % | {} |\n\n", score_text(r.score), r.provisional ? " (provisional)" : "",
                      grade_text(r.grade, es), static_cast<int>(r.coverage * 100 + 0.5), r.pages.size());
   for (const auto& c : r.caps) out += "> " + md(c) + "\n";
   for (const auto& g : r.failed_gates) out += "> **" + std::string(es ? "Umbral no superado" : "Failed gate") + ":** " + md(g) + "\n";

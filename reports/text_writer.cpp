@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/escape.hpp"
 #include "reports/labels.hpp"
 #include "reports/writer.hpp"
 #include "util/text.hpp"
@@ -27,12 +28,7 @@ struct Style {
 };
 
 // Everything from the site goes through here.
-std::string clean(std::string_view s) {
-  std::string out = util::strip_control(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\t') c = ' ';
-  return out;
-}
+std::string clean(std::string_view s) { return one_line(s); }
 
 std::string colour_status(const Style& st, model::Status s, bool es) {
   const std::string label = fmt::format("{:<5}", status_label(s, es));
@@ -70,7 +66,7 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
   const std::string score = r.score ? fmt::format("{}/100", *r.score) : std::string("-");
   out += fmt::format("  {}  {}  {}", st.bold(es ? "Puntuación" : "Score"), st.bold(score), grade_text(r.grade, es));
   out += st.dim(fmt::format("   ({} {} %{})", es ? "cobertura" : "coverage", static_cast<int>(std::lround(r.coverage * 100)),
-                            r.provisional ? (es ? ", provisional" : ", provisional") : "")) + "\n";
+                            r.provisional ? ", provisional" : "")) + "\n";
   for (const auto& c : r.caps) out += "  " + st.yellow(c) + "\n";
   out += "\n";
   for (const auto& c : r.categories)

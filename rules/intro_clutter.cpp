@@ -79,12 +79,8 @@ engine::Rule intro_clutter_rule() {
                         "\"No te escondas tras animaciones de entrada y quita todo lo que estorba.\" El visitante huye de las páginas de entrada; el sonido automático y lo que se mueve incumplen WCAG 1.4.2 y 2.2.2."};
   r.meta.fix = {"Remove the intro/splash screen and let the home page open directly on your products; never autoplay sound, drop Flash, marquee and full-screen loaders, and delay newsletter popups until the visitor has engaged.",
                 "Quita la intro o página de entrada y abre el inicio directamente en los productos; no reproduzcas sonido solo, elimina Flash, marquesinas y pantallas de carga, y retrasa las ventanas del boletín."};
-  r.meta.category = model::Category::clarity;
-  r.meta.weight = 7;
-  r.meta.importance = "major";
-  r.meta.languages = {"en", "es"};
+  grade_bilingual(r, model::Category::clarity, 7, "major", &check);
   r.meta.needs_text = false;  // read from markup, not from text: judged on JavaScript-built pages too
-  r.check = &check;
   return r;
 }
 

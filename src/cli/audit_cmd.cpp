@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -11,9 +10,7 @@
 #include "cli/report_output.hpp"
 #include "engine/audit.hpp"
 #include "engine/config.hpp"
-#include "reports/writer.hpp"
 #include "rules/rule_list.hpp"
-#include "util/atomic_file.hpp"
 #include "util/text.hpp"
 
 namespace amable::cli {

@@ -2,31 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
-#include "model/report_json.hpp"
+#include "cli/report_output.hpp"
+#include "reports/escape.hpp"
 #include "util/text.hpp"
 
 namespace amable::cli {
 namespace {
-
-model::Report load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CliError{k_exit_nothing, path + ": cannot read the report"};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const auto j = nlohmann::json::parse(ss.str(), nullptr, false);
-  if (j.is_discarded()) throw CliError{k_exit_nothing, path + ": not JSON"};
-  auto r = model::report_from_json(j);
-  if (!r) throw CliError{k_exit_nothing, path + ": not an amable report: " + r.error()};
-  return std::move(*r);
-}
 
 struct Change {
   std::string rule, url, message, evidence;
@@ -69,7 +56,7 @@ void setup_diff(CLI::App& app, DiffOptions& o) {
 }
 
 int run_diff(const DiffOptions& o) {
-  const auto base = load(o.base), head = load(o.head);
+  const auto base = read_report(o.base), head = read_report(o.head);
   const auto added = missing_from(problems(head), problems(base));
   const auto fixed = missing_from(problems(base), problems(head));
   std::vector<std::string> gates;
@@ -103,14 +90,7 @@ int run_diff(const DiffOptions& o) {
     std::cout << j.dump(2) << "\n";
   } else {
     const bool md = o.format == "markdown";
-    auto clean = [md](std::string_view s) {
-      std::string out;
-      for (char c : util::strip_control(s)) {
-        if (md && std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) out += '\\';
-        out += c == '\n' ? ' ' : c;
-      }
-      return out;
-    };
+    auto clean = [md](std::string_view s) { return md ? reports::markdown_text(s) : reports::one_line(s); };
     std::string out = md ? fmt::format("## amable diff\n\n| | {} | {} | \xCE\x94 |\n|---|---:|---:|---:|\n", "base", "head")
                          : fmt::format("Score {} -> {} ({})\n\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));
     if (md) out += fmt::format("| **score** | {} | {} | {} |\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));

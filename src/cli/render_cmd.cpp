@@ -1,12 +1,6 @@
 #include "cli/render_cmd.hpp"
 
-#include <fstream>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
-
 #include "cli/exit_codes.hpp"
-#include "model/report_json.hpp"
 
 namespace amable::cli {
 
@@ -21,19 +15,7 @@ void setup_render(CLI::App& app, RenderOptions& o) {
 
 int run_render(const RenderOptions& o) {
   check_outputs(o.out);
-  std::stringstream text;
-  if (o.input == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(o.input, std::ios::binary);
-    if (!in) throw CliError{k_exit_nothing, o.input + ": cannot read the report"};
-    text << in.rdbuf();
-  }
-  const auto json = nlohmann::json::parse(text.str(), nullptr, false);
-  if (json.is_discarded()) throw CliError{k_exit_nothing, o.input + ": not JSON"};
-  auto report = model::report_from_json(json);
-  if (!report) throw CliError{k_exit_nothing, o.input + ": not an amable report: " + report.error()};
-  emit_report(*report, o.out);
+  emit_report(read_report(o.input), o.out);
   return k_exit_ok;
 }
 

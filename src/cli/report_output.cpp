@@ -3,13 +3,34 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
+#include "model/report_json.hpp"
 #include "reports/writer.hpp"
 #include "util/atomic_file.hpp"
 
 namespace amable::cli {
+
+model::Report read_report(const std::string& path) {
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw CliError{k_exit_nothing, path + ": cannot read the report"};
+    text << in.rdbuf();
+  }
+  const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  if (json.is_discarded()) throw CliError{k_exit_nothing, path + ": not JSON"};
+  auto report = model::report_from_json(json);
+  if (!report) throw CliError{k_exit_nothing, path + ": not an amable report: " + report.error()};
+  return std::move(*report);
+}
 
 void check_outputs(const OutputOptions& o) {
   if (!reports::find_writer(o.format)) {

@@ -15,6 +15,10 @@ struct OutputOptions {
   bool quiet = false;
 };
 
+// A saved JSON report (`-` for stdin); throws CliError (nothing to do) naming the file when it
+// cannot be read, is not JSON or is not an amable report.
+model::Report read_report(const std::string& path);
+
 // Throws CliError (usage) for an unknown format or an output whose extension names none.
 void check_outputs(const OutputOptions& o);
 void emit_report(const model::Report& r, const OutputOptions& o);

@@ -47,10 +47,8 @@ std::string digits_of(std::string_view s) {
   return d;
 }
 
-// Theme placeholders: 3333333333, 123456789, 555-01xx, +34 000 000 000, +1 (555).
-bool placeholder_number(const std::string& e) {
-  const std::string d = digits_of(e);
-  if (d.size() < 7) return false;
+// Seven or more digits in a row that repeat (3333333) or count up (1234567).
+bool repeated_or_counting(const std::string& d) {
   size_t same = 1, best_same = 1, seq = 1, best_seq = 1;
   for (size_t i = 1; i < d.size(); ++i) {
     same = d[i] == d[i - 1] ? same + 1 : 1;
@@ -58,9 +56,23 @@ bool placeholder_number(const std::string& e) {
     best_same = std::max(best_same, same);
     best_seq = std::max(best_seq, seq);
   }
-  if (best_same >= 7 || best_seq >= 7) return true;
+  return best_same >= 7 || best_seq >= 7;
+}
+
+// Theme placeholders: 3333333333, 123456789, 555-01xx, +34 000 000 000, +1 (555).
+bool placeholder_number(const std::string& e) {
+  const std::string d = digits_of(e);
+  if (d.size() < 7) return false;
+  if (repeated_or_counting(d)) return true;
   if (e.starts_with("+1") && d.size() == 11 && (d.substr(1, 3) == "555" || d.substr(4, 5) == "55501")) return true;
   return false;
+}
+
+// Digits of a text span that placeholder_number could accept once parsed: spares the lenient
+// matcher pass on the many spans that cannot be one.
+bool may_hold_placeholder(std::string_view span) {
+  const std::string d = digits_of(span);
+  return d.find("555") != std::string::npos || repeated_or_counting(d);
 }
 
 // The words just before a match, folded: "Tel.:", "SKU", "Fax".
@@ -284,8 +296,8 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
         if (try_match(region, PhoneNumberMatcher::VALID)) break;
       // Template numbers (555-01xx) are not valid ones; a second, lenient pass finds them only
       // to report them as placeholders.
-      if (!found && !opt.regions.empty() && try_match(opt.regions.front(), PhoneNumberMatcher::POSSIBLE) &&
-          !placeholder_number(e164(*found)))
+      if (!found && !opt.regions.empty() && may_hold_placeholder(span) &&
+          try_match(opt.regions.front(), PhoneNumberMatcher::POSSIBLE) && !placeholder_number(e164(*found)))
         found.reset();
       if (!found) continue;
       const size_t b = sb + mstart, e = b + mlen;

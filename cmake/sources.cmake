@@ -15,6 +15,7 @@ set(AMABLE_MODEL_SOURCES
 
 set(AMABLE_CORE_SOURCES
   src/engine/audit.cpp
+  src/engine/baseline.cpp
   src/engine/config.cpp
   src/engine/parse_pool.cpp
   src/engine/report_builder.cpp

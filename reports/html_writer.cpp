@@ -110,6 +110,7 @@ std::string write_html(const model::Report& r, const WriteOptions&) {
                      r.provisional ? "(provisional)" : "", t("language", "idioma"), esc(r.language.empty() ? "?" : r.language));
   out += "</div></header>\n";
   for (const auto& c : r.caps) out += "<p class=\"cap\">" + esc(c) + "</p>\n";
+  if (r.baseline) out += "<p class=\"cap\">" + esc(baseline_line(r, es)) + "</p>\n";
   for (const auto& g : r.failed_gates) out += "<p class=\"gate\"><strong>" + t("Failed gate:", "Umbral no superado:") + "</strong> " + esc(g) + "</p>\n";
 
   // Categories.
@@ -145,6 +146,7 @@ std::string write_html(const model::Report& r, const WriteOptions&) {
     std::string items;
     size_t shown = 0, hidden = 0;
     for (const auto& f : rule.findings) {
+      if (f.suppressed) continue;  // known from the baseline; counted at the top
       if (++shown > 12) {
         ++hidden;
         continue;

@@ -41,6 +41,16 @@ std::string findings_text(const model::RuleReport& rule) {
   return out;
 }
 
+bool known_only(const model::RuleReport& rule) {
+  bool any = false;
+  for (const auto& f : rule.findings) {
+    if (f.kind != "problem") continue;
+    if (!f.suppressed) return false;
+    any = true;
+  }
+  return any;
+}
+
 }  // namespace
 
 std::string write_junit(const model::Report& r, const WriteOptions&) {
@@ -59,6 +69,11 @@ std::string write_junit(const model::Report& r, const WriteOptions&) {
       const std::string score = rule->score ? fmt::format("{}/100", *rule->score) : "-";
       switch (rule->status) {
         case model::Status::fail:
+          if (known_only(*rule)) {  // every problem is in the baseline: CI should not go red on it
+            ++s;
+            cases += fmt::format("      <skipped message=\"{}\"/>\n", xml(es ? "solo problemas conocidos (referencia)" : "known problems only (baseline)"));
+            break;
+          }
           ++f;
           cases += fmt::format("      <failure message=\"{} {}\" type=\"{}\">{}</failure>\n", xml(rule->id), xml(score),
                                xml(std::string(model::to_string(rule->severity))), xml(findings_text(*rule)));

@@ -1,5 +1,7 @@
 #include "reports/labels.hpp"
 
+#include <fmt/format.h>
+
 namespace amable::reports {
 
 std::string status_label(model::Status s, bool es) {
@@ -38,7 +40,15 @@ std::string grade_text(const std::string& grade, bool es) {
 
 std::string score_text(std::optional<int> s) { return s ? std::to_string(*s) : std::string("-"); }
 
+std::string baseline_line(const model::Report& r, bool es) {
+  if (!r.baseline) return {};
+  const auto& b = *r.baseline;
+  return es ? fmt::format("Referencia {}: {} problemas conocidos no se muestran, {} nuevos.", b.file, b.suppressed, b.new_problems)
+            : fmt::format("Baseline {}: {} known problems not shown, {} new.", b.file, b.suppressed, b.new_problems);
+}
+
 bool worth_showing(const model::RuleReport& rule, const model::Finding& f) {
+  if (f.suppressed) return false;
   const bool problem = f.kind == "problem";
   return rule.status == model::Status::pass ? !problem : problem;
 }

@@ -12,7 +12,11 @@ std::string status_word(model::Status s, bool es);       // pass / bien ... (low
 std::string grade_text(const std::string& grade, bool es);
 std::string score_text(std::optional<int> s);            // "72" or "-"
 
+// "Baseline FILE: 12 known problems not shown, 3 new." (empty without a baseline).
+std::string baseline_line(const model::Report& r, bool es);
+
 // Problems for failing rules, evidence for passing ones: the findings worth showing first.
+// Known problems (suppressed by a baseline) are never worth showing.
 bool worth_showing(const model::RuleReport& rule, const model::Finding& f);
 
 }  // namespace amable::reports

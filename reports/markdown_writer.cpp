@@ -38,7 +38,8 @@ std::string write_markdown(const model::Report& r, const WriteOptions&) {
                      grade_text(r.grade, es), static_cast<int>(r.coverage * 100 + 0.5), r.pages.size());
   for (const auto& c : r.caps) out += "> " + md(c) + "\n";
   for (const auto& g : r.failed_gates) out += "> **" + std::string(es ? "Umbral no superado" : "Failed gate") + ":** " + md(g) + "\n";
-  if (!r.caps.empty() || !r.failed_gates.empty()) out += "\n";
+  if (r.baseline) out += "> " + md(baseline_line(r, es)) + "\n";
+  if (!r.caps.empty() || !r.failed_gates.empty() || r.baseline) out += "\n";
 
   out += fmt::format("| {} | {} |\n|---|---:|\n", es ? "Categoría" : "Category", es ? "Puntuación" : "Score");
   for (const auto& c : r.categories) out += fmt::format("| {} | {} |\n", md(c.title), score_text(c.score));

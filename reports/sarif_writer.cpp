@@ -61,12 +61,16 @@ std::string write_sarif(const model::Report& r, const WriteOptions&) {
       ordered location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri_of(f.url)}}}}}};
       if (!f.evidence.empty()) location["physicalLocation"]["region"] = {{"snippet", {{"text", f.evidence}}}};
       if (!f.selector.empty()) location["logicalLocations"] = ordered::array({{{"fullyQualifiedName", f.selector}, {"kind", "element"}}});
-      results.push_back({{"ruleId", rule.id},
-                         {"ruleIndex", i},
-                         {"level", level_for(rule)},
-                         {"message", {{"text", f.message}}},
-                         {"locations", ordered::array({location})},
-                         {"partialFingerprints", {{"amableFinding/v1", fingerprint(rule, f)}}}});
+      ordered result = {{"ruleId", rule.id},
+                        {"ruleIndex", i},
+                        {"level", level_for(rule)},
+                        {"message", {{"text", f.message}}},
+                        {"locations", ordered::array({location})},
+                        {"partialFingerprints", {{"amableFinding/v1", fingerprint(rule, f)}}}};
+      // Known from the baseline: still reported, but as suppressed, which code-scanning views hide.
+      if (f.suppressed)
+        result["suppressions"] = ordered::array({{{"kind", "external"}, {"justification", "listed in the baseline " + (r.baseline ? r.baseline->file : std::string())}}});
+      results.push_back(std::move(result));
     }
     if (!any)  // a failing rule with nothing to point at still needs to be seen
       results.push_back({{"ruleId", rule.id},

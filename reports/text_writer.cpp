@@ -68,6 +68,7 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
   out += st.dim(fmt::format("   ({} {} %{})", es ? "cobertura" : "coverage", static_cast<int>(std::lround(r.coverage * 100)),
                             r.provisional ? ", provisional" : "")) + "\n";
   for (const auto& c : r.caps) out += "  " + st.yellow(c) + "\n";
+  if (r.baseline) out += "  " + st.dim(clean(baseline_line(r, es))) + "\n";
   out += "\n";
   for (const auto& c : r.categories)
     out += fmt::format("  {:<14} {:>3}  {}\n", c.title, score_text(c.score), bar(c.score));

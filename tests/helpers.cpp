@@ -21,10 +21,14 @@ std::string quote(const std::string& s) {
 }  // namespace
 
 RunResult run_amable(const std::vector<std::string>& args, const std::string& env) {
+  return run_program(amable_binary().string(), args, env);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env) {
   TempDir tmp;
   const fs::path out = tmp / "out", err = tmp / "err";
-  // exec: the shell becomes amable, so the child's rusage is amable's own.
-  std::string cmd = "exec " + (env.empty() ? std::string() : "env " + env + " ") + quote(amable_binary().string());
+  // exec: the shell becomes the program, so the child's rusage is its own.
+  std::string cmd = "exec " + (env.empty() ? std::string() : "env " + env + " ") + quote(program);
   for (const auto& a : args) cmd += " " + quote(a);
   cmd += " >" + quote(out.string()) + " 2>" + quote(err.string());
   RunResult r;

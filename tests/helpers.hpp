@@ -74,6 +74,8 @@ struct RunResult {
 
 // Runs the built `amable` with `args` (shell-quoted here), capturing stdout and stderr.
 RunResult run_amable(const std::vector<std::string>& args, const std::string& env = {});
+// The same for any program (an absolute path or a name on PATH).
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env = {});
 
 // A minimal HTML document.
 std::string html_page(const std::string& lang, const std::string& title, const std::string& body);

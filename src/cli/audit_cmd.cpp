@@ -9,8 +9,10 @@
 #include "cli/exit_codes.hpp"
 #include "cli/report_output.hpp"
 #include "engine/audit.hpp"
+#include "engine/baseline.hpp"
 #include "engine/config.hpp"
 #include "rules/rule_list.hpp"
+#include "util/atomic_file.hpp"
 #include "util/text.hpp"
 
 namespace amable::cli {
@@ -42,6 +44,8 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
   cmd->add_option("--exclude", o.exclude, "Skip URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--lang", o.lang, "Force the content language (en, es, ...) instead of detecting it");
   cmd->add_option("--report-lang", o.report_lang, "Language of the report: en or es (default en)")->check(CLI::IsMember({"en", "es"}));
+  cmd->add_option("--baseline", o.baseline, "Known-issues file or JSON report: its problems are marked known and gate nothing; only new ones fail");
+  cmd->add_option("--write-baseline", o.write_baseline, "Write every problem of this audit to a known-issues file (for --baseline)");
   cmd->add_option("--config", o.config, "JSON config file (default: amable.json in the working directory, if present)");
   cmd->add_option("--color", o.color, "Colour in the text report: auto, always, never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("-q,--quiet", o.quiet, "Nothing on stderr but errors");
@@ -60,14 +64,13 @@ namespace {
 engine::Config load_configuration(const AuditOptions& o) {
   const auto ids = rules::rule_ids();
   engine::Config c;
-  if (!o.config.empty()) {
-    auto loaded = engine::load_config(o.config, ids);
+  const fs::path file = !o.config.empty() ? fs::path(o.config) : fs::exists("amable.json") ? fs::path("amable.json") : fs::path();
+  if (!file.empty()) {
+    auto loaded = engine::load_config(file, ids);
     if (!loaded) throw CliError{k_exit_usage, loaded.error()};
     c = std::move(*loaded);
-  } else if (fs::exists("amable.json")) {
-    auto loaded = engine::load_config("amable.json", ids);
-    if (!loaded) throw CliError{k_exit_usage, loaded.error()};
-    c = std::move(*loaded);
+    // A baseline named in the config lives beside it, wherever the job runs from.
+    if (c.baseline && fs::path(*c.baseline).is_relative()) c.baseline = (file.parent_path() / *c.baseline).lexically_normal().string();
   }
   // Flags override the file.
   auto& k = c.crawl;
@@ -88,6 +91,7 @@ engine::Config load_configuration(const AuditOptions& o) {
   if (o.fail_under) c.fail_under = o.fail_under;
   if (!o.report_lang.empty()) c.report_lang = o.report_lang;
   if (!o.lang.empty()) c.lang = o.lang;
+  if (!o.baseline.empty()) c.baseline = o.baseline;
   return c;
 }
 
@@ -98,10 +102,13 @@ void evaluate_gates(model::Report& r, const engine::Config& c) {
                                       " está por debajo de --fail-under " + std::to_string(*c.fail_under)
                                 : "Score " + (r.score ? std::to_string(*r.score) : std::string("-")) +
                                       " is below --fail-under " + std::to_string(*c.fail_under));
-  for (const auto& rule : r.rules)
-    if (rule.severity == model::Severity::error && (rule.status == model::Status::fail || rule.status == model::Status::error))
-      r.failed_gates.push_back(es ? "La regla " + rule.id + " (severidad error) falló"
-                                  : "Rule " + rule.id + " (severity error) failed");
+  for (const auto& rule : r.rules) {
+    if (rule.severity != model::Severity::error || (rule.status != model::Status::fail && rule.status != model::Status::error)) continue;
+    // With a baseline, a failing rule gates only on problems the baseline does not know.
+    if (r.baseline && rule.status == model::Status::fail && !engine::has_new_problem(rule)) continue;
+    r.failed_gates.push_back(es ? "La regla " + rule.id + " (severidad error) falló" + (r.baseline ? " con problemas nuevos" : "")
+                                : "Rule " + rule.id + " (severity error) failed" + (r.baseline ? " with new problems" : ""));
+  }
 }
 
 }  // namespace
@@ -111,6 +118,12 @@ int run_audit(const AuditOptions& o) {
   check_outputs(out);
 
   engine::Config config = load_configuration(o);
+  std::optional<engine::Baseline> baseline;
+  if (config.baseline) {  // read before the crawl: a typo in its name should not cost an audit
+    auto loaded = engine::load_baseline(*config.baseline);
+    if (!loaded) throw CliError{k_exit_usage, loaded.error()};
+    baseline = std::move(*loaded);
+  }
   engine::AuditOptions ao;
   ao.target = o.target;
   ao.forced_lang = config.lang.value_or("");
@@ -137,7 +150,13 @@ int run_audit(const AuditOptions& o) {
   if (progress && !o.verbose) std::cerr << "\r\x1b[2K" << std::flush;
   if (!report) throw CliError{report.error().exit_code, report.error().message};
 
+  if (baseline) engine::apply_baseline(*report, *baseline);
   evaluate_gates(*report, config);
+  if (!o.write_baseline.empty()) {
+    auto written = util::write_file_atomically(o.write_baseline, engine::known_issues_json(*report));
+    if (!written) throw CliError{k_exit_usage, written.error()};
+    if (!o.quiet) std::cerr << "amable: wrote " << o.write_baseline << "\n";
+  }
 
   emit_report(*report, out);
   return report->failed_gates.empty() ? k_exit_ok : k_exit_gate;

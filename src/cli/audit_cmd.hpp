@@ -24,6 +24,7 @@ struct AuditOptions {
   std::string lang;
   std::string report_lang;
   std::string config;
+  std::string baseline, write_baseline;
   std::string color = "auto";
   bool quiet = false, verbose = false;
 };

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/exit_codes.hpp"
 #include "cli/report_output.hpp"
+#include "engine/baseline.hpp"
 #include "reports/escape.hpp"
 #include "util/text.hpp"
 
@@ -20,7 +20,6 @@ struct Change {
   bool error_rule = false;
 };
 
-// A problem is the same across runs when its rule, page and message are.
 std::vector<Change> problems(const model::Report& r) {
   std::vector<Change> out;
   for (const auto& rule : r.rules)
@@ -29,9 +28,9 @@ std::vector<Change> problems(const model::Report& r) {
   return out;
 }
 
-std::vector<Change> missing_from(const std::vector<Change>& a, const std::vector<Change>& b) {
-  std::set<std::tuple<std::string, std::string, std::string>> keys;
-  for (const auto& c : b) keys.emplace(c.rule, c.url, c.message);
+// The problems of `a` that `b` does not have (the same key as `audit --baseline`).
+std::vector<Change> missing_from(const std::vector<Change>& a, const model::Report& b) {
+  const auto keys = engine::problem_keys(b);
   std::vector<Change> out;
   for (const auto& c : a)
     if (!keys.contains({c.rule, c.url, c.message})) out.push_back(c);
@@ -57,8 +56,8 @@ void setup_diff(CLI::App& app, DiffOptions& o) {
 
 int run_diff(const DiffOptions& o) {
   const auto base = read_report(o.base), head = read_report(o.head);
-  const auto added = missing_from(problems(head), problems(base));
-  const auto fixed = missing_from(problems(base), problems(head));
+  const auto added = missing_from(problems(head), base);
+  const auto fixed = missing_from(problems(base), head);
   std::vector<std::string> gates;
   if (o.max_drop && base.score && head.score && *base.score - *head.score > *o.max_drop)
     gates.push_back(fmt::format("the score dropped by {} points (more than {})", *base.score - *head.score, *o.max_drop));

@@ -167,9 +167,8 @@ std::string robots_product_token(std::string_view user_agent) {
 bool robots_match(std::string_view path, std::string_view pattern) {
   // The positions in `path` a prefix of `pattern` can end at (Google's algorithm).
   const size_t n = path.size();
-  std::vector<size_t> pos(n + 1);
+  std::vector<size_t> pos(n + 1, 0);  // pos[0] = 0: the empty prefix ends at the start
   size_t count = 1;
-  pos[0] = 0;
   for (size_t p = 0; p < pattern.size(); ++p) {
     const char c = pattern[p];
     if (c == '$' && p + 1 == pattern.size()) return pos[count - 1] == n;

@@ -113,7 +113,7 @@ std::expected<Sitemap, std::string> parse_sitemap(std::string_view body, size_t 
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr),
                                                                                    &XML_ParserFree);
   if (!parser) return std::unexpected("cannot start the XML parser");
-  State state{&map, max_urls};
+  State state{&map, max_urls, false, {}};
   XML_SetUserData(parser.get(), &state);
   XML_SetElementHandler(parser.get(), &on_start, &on_end);
   XML_SetCharacterDataHandler(parser.get(), &on_text);

@@ -28,6 +28,7 @@ struct Finding {
   std::string evidence;  // quoted from the page; searchable there
   std::string selector;
   std::string kind = "problem";  // problem | evidence | info
+  bool suppressed = false;       // a known problem, listed in the --baseline file
 };
 
 struct RuleReport {
@@ -125,6 +126,14 @@ struct Facts {
   CopyFact copy;
 };
 
+// The known-issues file an audit was compared with (`audit --baseline`).
+struct BaselineInfo {
+  std::string file;
+  size_t known = 0;       // problems the file lists
+  size_t suppressed = 0;  // problems of this audit that it listed
+  size_t new_problems = 0;
+};
+
 // What the crawl learned about the site as a whole (HTTP audits).
 struct CrawlInfo {
   std::string kind;   // folder, file, http
@@ -160,6 +169,7 @@ struct Report {
   bool partial = false;            // the audit was interrupted
   // Gates the CLI evaluated (--fail-under, error-severity rules); filled by the audit command.
   std::vector<std::string> failed_gates;
+  std::optional<BaselineInfo> baseline;
 
   const RuleReport* rule(std::string_view id) const;
 };

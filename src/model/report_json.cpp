@@ -16,8 +16,9 @@ ordered_json opt_str(const std::optional<std::string>& v) { return v ? ordered_j
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 ordered_json finding_json(const Finding& f) {
-  return ordered_json{{"url", f.url}, {"message", f.message}, {"evidence", f.evidence},
-                      {"selector", f.selector}, {"kind", f.kind}};
+  ordered_json j{{"url", f.url}, {"message", f.message}, {"evidence", f.evidence}, {"selector", f.selector}, {"kind", f.kind}};
+  if (f.suppressed) j["suppressed"] = true;  // only with --baseline, so other reports stay as they were
+  return j;
 }
 
 ordered_json email_json(const EmailFact& e) {
@@ -111,6 +112,9 @@ nlohmann::ordered_json to_json(const Report& r) {
   j["caps"] = r.caps;
   j["partial"] = r.partial;
   j["failed_gates"] = r.failed_gates;
+  if (r.baseline)
+    j["baseline"] = {{"file", r.baseline->file}, {"known", r.baseline->known}, {"suppressed", r.baseline->suppressed},
+                     {"new", r.baseline->new_problems}};
   j["categories"] = ordered_json::array();
   for (const auto& c : r.categories)
     j["categories"].push_back({{"id", to_string(c.id)}, {"title", c.title}, {"score", opt_int(c.score)}, {"rules", c.rules}});
@@ -187,6 +191,9 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
     r.partial = get_or<bool>(j, "partial", false);
     r.failed_gates = get_strings(j, "failed_gates");
     r.notes = get_strings(j, "notes");
+    if (auto b = j.find("baseline"); b != j.end() && b->is_object())
+      r.baseline = BaselineInfo{get_or<std::string>(*b, "file", ""), get_or<size_t>(*b, "known", 0),
+                                get_or<size_t>(*b, "suppressed", 0), get_or<size_t>(*b, "new", 0)};
     for (const auto& c : j.value("categories", nlohmann::json::array())) {
       CategoryReport cr;
       auto id = category_from(get_or<std::string>(c, "id", ""));
@@ -221,6 +228,7 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
         f.evidence = get_or<std::string>(fj, "evidence", "");
         f.selector = get_or<std::string>(fj, "selector", "");
         f.kind = get_or<std::string>(fj, "kind", "problem");
+        f.suppressed = get_or<bool>(fj, "suppressed", false);
         rule.findings.push_back(std::move(f));
       }
       r.rules.push_back(std::move(rule));

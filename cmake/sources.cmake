@@ -3,6 +3,7 @@
 set(AMABLE_UTIL_SOURCES
   src/util/atomic_file.cpp
   src/util/embedded.cpp
+  src/util/needles.cpp
   src/util/text.cpp
 )
 
@@ -28,6 +29,7 @@ set(AMABLE_CORE_SOURCES
   src/parse/arena.cpp
   src/parse/encoding.cpp
   src/parse/html_parser.cpp
+  src/parse/raw_text.cpp
   src/site/addresses.cpp
   src/site/clutter.cpp
   src/site/copy_stats.cpp

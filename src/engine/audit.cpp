@@ -184,6 +184,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
       pool.wait(std::chrono::milliseconds(50));
       continue;
     }
+    source.links_pending(pool.pending() > 0);
     auto pages = source.poll(std::chrono::milliseconds(pool.pending() > 0 ? 20 : 500));
     if (pages.empty() && pool.pending() > 0 && source.idle()) pool.wait(std::chrono::milliseconds(20));
     for (auto& raw : pages) {

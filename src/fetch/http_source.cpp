@@ -292,6 +292,7 @@ void HttpSource::add_links(const RawPage& from, const std::vector<model::RawLink
   const bool from_start = from.url == m_info.start;
   for (const auto& l : links) {
     if (!util::istarts_with(l.target, "http://") && !util::istarts_with(l.target, "https://")) continue;
+    if (m_seen.contains(l.target)) continue;  // most links of a page were seen on the pages before
     const Scope::Kind kind = m_scope.classify(l.target);
     if (kind == Scope::Kind::outside) continue;
     if (kind == Scope::Kind::help_desk) {

@@ -117,6 +117,18 @@ std::string DirSource::key_of(std::string_view resolved_url) const {
   if (const auto q = rest.find_first_of("?#"); q != std::string_view::npos) rest = rest.substr(0, q);
   std::string key = util::percent_decode(rest);
   if (key.empty() || key.back() == '/') return key + "index.html";
+  {
+    std::lock_guard lock(m_key_mutex);
+    if (auto it = m_key_memo.find(key); it != m_key_memo.end()) return it->second;
+  }
+  std::string result = file_key(key);
+  std::lock_guard lock(m_key_mutex);
+  if (m_key_memo.size() >= 100000) m_key_memo.clear();  // bounded; the file system does not change
+  m_key_memo.emplace(std::move(key), result);
+  return result;
+}
+
+std::string DirSource::file_key(const std::string& key) const {
   std::error_code ec;
   if (fs::is_directory(m_root / key, ec)) return key + "/index.html";
   // Static hosts serve "about" from about.html ("pretty URLs"): so does the folder source.
@@ -137,10 +149,25 @@ void DirSource::add_links(const RawPage& from, const std::vector<model::RawLink>
   }
 }
 
-std::vector<RawPage> DirSource::poll(std::chrono::milliseconds) {
+std::vector<RawPage> DirSource::poll(std::chrono::milliseconds wait) {
   std::vector<RawPage> out;
+  if (m_queue.empty() && !m_listed && m_links_pending) {
+    // The links of pages still being parsed decide what is linked: wait for one to finish.
+    std::unique_lock lock(m_wake_mutex);
+    m_wake.wait_for(lock, wait, [this] { return m_woken; });
+    m_woken = false;
+    return out;
+  }
   if (auto p = next()) out.push_back(std::move(*p));
   return out;
+}
+
+void DirSource::wakeup() {
+  {
+    std::lock_guard lock(m_wake_mutex);
+    m_woken = true;
+  }
+  m_wake.notify_one();
 }
 
 // Files a visitor could open by URL but no link leads to. Hidden folders and node_modules are

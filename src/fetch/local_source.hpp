@@ -5,7 +5,10 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "fetch/source.hpp"
@@ -30,6 +33,8 @@ class DirSource final : public Source {
                                                                        const LocalLimits& limits);
   std::vector<RawPage> poll(std::chrono::milliseconds wait) override;
   bool idle() const override { return m_queue.empty() && (m_listed || m_stopped || !m_limits.list_folder); }
+  void wakeup() override;
+  void links_pending(bool pending) override { m_links_pending = pending; }
   size_t queued() const override { return m_queue.size(); }
   void add_links(const RawPage& from, const std::vector<model::RawLink>& links) override;
   std::string key_of(std::string_view resolved_url) const override;
@@ -51,6 +56,14 @@ class DirSource final : public Source {
   };
   std::deque<Item> m_queue;
   std::unordered_set<std::string> m_seen;
+  // key_of() asks the file system; parse threads ask it for the same links on every page.
+  std::string file_key(const std::string& key) const;  // key_of() without the memo
+  bool m_links_pending = false;
+  std::mutex m_wake_mutex;  // poll() waits for a parse to finish before listing the folder
+  std::condition_variable m_wake;
+  bool m_woken = false;
+  mutable std::mutex m_key_mutex;
+  mutable std::unordered_map<std::string, std::string> m_key_memo;
   size_t m_read = 0;
   bool m_stopped = false;
   bool m_listed = false;

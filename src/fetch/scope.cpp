@@ -53,7 +53,39 @@ std::expected<Scope, std::string> Scope::make(std::string_view start_url, const 
   return s;
 }
 
+namespace {
+
+// "scheme://authority" of an http(s) URL: everything a host and port are parsed from (the
+// authority ends at the first '/', '\\', '?' or '#'); "" for anything else.
+std::string_view origin_part(std::string_view u) {
+  size_t after = 0;
+  if (util::istarts_with(u, "http://")) after = 7;
+  else if (util::istarts_with(u, "https://")) after = 8;
+  else return {};
+  const size_t end = u.find_first_of("/\\?#", after);
+  return u.substr(0, end == std::string_view::npos ? u.size() : end);
+}
+
+// The answer for `u`, computed from its origin alone (so that the memo is exact).
+template <typename V, typename Compute>
+V remembered(std::unordered_map<std::string, V>& memo, std::string_view u, Compute&& compute) {
+  const std::string_view key = origin_part(u);
+  if (key.empty()) return compute(u);
+  std::string k(key);
+  if (auto it = memo.find(k); it != memo.end()) return it->second;
+  const V v = compute(k + "/");
+  if (memo.size() >= 10000) memo.clear();
+  memo.emplace(std::move(k), v);
+  return v;
+}
+
+}  // namespace
+
 Scope::Kind Scope::classify(std::string_view u) const {
+  return remembered(m_kinds, u, [&](std::string_view x) { return classify_uncached(x); });
+}
+
+Scope::Kind Scope::classify_uncached(std::string_view u) const {
   auto p = url::parse(u);
   if (!p || (p->scheme != "http" && p->scheme != "https")) return Kind::outside;
   if (site_key(*p) == m_site) return Kind::site;
@@ -75,8 +107,11 @@ bool Scope::passes_filters(std::string_view u) const {
 }
 
 bool Scope::is_start_host(std::string_view u) const {
-  auto p = url::parse(u);
-  return p && strip_www(p->host) == m_start_host && p->port == m_start_port;
+  return remembered(m_start_hosts, u, [&](std::string_view x) {
+    auto p = url::parse(x);
+    return p && strip_www(p->host) == m_start_host && p->port == m_start_port;
+  });
 }
+
 
 }  // namespace amable::fetch

@@ -57,6 +57,9 @@ class Source {
   virtual size_t queued() const { return 0; }
   // Interrupts a poll() waiting in another thread (a parse finished).
   virtual void wakeup() {}
+  // Pages handed out are still being parsed, so add_links() may yet come: a folder source
+  // must not take its unlinked files for unlinked while their links are unknown.
+  virtual void links_pending(bool) {}
   // Stop reading new pages (Ctrl-C); what is in flight may still arrive.
   virtual void stop() {}
 };

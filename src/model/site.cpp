@@ -61,7 +61,7 @@ uint32_t Site::intern(std::string_view s) {
 
 void Site::reindex() {
   m_index.clear();
-  for (size_t i = 0; i < pages.size(); ++i) m_index.emplace(pages[i].url, i);
+  for (size_t i = 0; i < pages.size(); ++i) index_page(i);
 }
 
 bool Site::is_template_link(const LinkRef& l) const {

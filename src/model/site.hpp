@@ -2,6 +2,7 @@
 // Site: every page read, the link graph between them, and the facts rules share. Built by
 // site::SiteBuilder; rules only read it.
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,7 @@ struct PageRecord {
   uint16_t classes = 0;   // own classes plus those from the text of links pointing at it
   PageFacts facts;
   std::vector<LinkRef> links;
+  size_t index = 0;       // position in Site::pages
 
   bool ok() const { return parsed && error.empty(); }
 };
@@ -54,7 +56,9 @@ struct Site {
   std::string target;  // as given on the command line
   std::string kind;    // "folder", "file", "http"
   std::string start;   // key of the start page
-  std::vector<PageRecord> pages;
+  // A deque: a record is 3 KB, and a vector growing to 10,000 of them would copy them all
+  // and hold two copies at once.
+  std::deque<PageRecord> pages;
   std::vector<FetchFailure> errors;
   FetchInfo fetch;
   std::string language;  // most pages' language ("" when unknown)
@@ -77,9 +81,12 @@ struct Site {
   std::optional<uint32_t> id_of(std::string_view s) const;
   // Interns a string in the pool (used by the builder).
   uint32_t intern(std::string_view s);
-  void index_page(size_t i) { m_index.emplace(pages[i].url, i); }
+  void index_page(size_t i) {
+    pages[i].index = i;
+    m_index.emplace(pages[i].url, i);
+  }
   void reindex();
-  size_t index_of(const PageRecord& p) const { return static_cast<size_t>(&p - pages.data()); }
+  size_t index_of(const PageRecord& p) const { return p.index; }
   bool is_template_link(const LinkRef& l) const;
 
  private:

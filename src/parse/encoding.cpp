@@ -210,8 +210,7 @@ Decoded decode_html(std::string_view bytes, std::string_view http_charset) {
     d.source = "default";
   }
   // NUL bytes would cut C strings downstream (Gumbo reads them as U+FFFD anyway).
-  for (char& c : d.text)
-    if (c == '\0') c = ' ';
+  for (size_t at = d.text.find('\0'); at != std::string::npos; at = d.text.find('\0', at + 1)) d.text[at] = ' ';
   d.encoding = encoding;
   return d;
 }

@@ -9,6 +9,7 @@
 
 #include "parse/arena.hpp"
 #include "parse/encoding.hpp"
+#include "parse/raw_text.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -268,7 +269,8 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(model::Page& page, const ParseLimits& limits) : m_page(page), m_limits(limits) {}
+  Walker(model::Page& page, const ParseLimits& limits, const RawTextCut& cut)
+      : m_page(page), m_limits(limits), m_cut(cut) {}
 
   void walk(const GumboNode* root);
 
@@ -293,6 +295,7 @@ class Walker {
 
   model::Page& m_page;
   const ParseLimits& m_limits;
+  const RawTextCut& m_cut;  // script and style contents Gumbo did not see
   std::vector<Frame>* m_stack = nullptr;
 
   // The block being filled.
@@ -490,7 +493,7 @@ std::string Walker::element_text(const GumboNode* n, size_t cap) const {
     const auto* c = static_cast<const GumboNode*>(children.data[i]);
     if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
         c->type == GUMBO_NODE_WHITESPACE)
-      out += c->v.text.text;
+      m_cut.restore(c->v.text.text, out, cap + 1);
   }
   if (out.size() > cap) out.resize(cap);
   return out;
@@ -935,10 +938,12 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
   options.deallocator = &Arena::gumbo_deallocate;
   options.userdata = &arena;
   options.max_errors = 0;  // parse errors are not reported; recording them costs time
-  GumboOutput* out = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+  const RawTextCut cut(utf8, limits.skip_raw_text ? 256 : std::string_view::npos);
+  const std::string_view html = cut.html();
+  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   if (out && out->root) {
     page.lang = html_lang(out->root);
-    Walker walker(page, limits);
+    Walker walker(page, limits, cut);
     walker.walk(out->root);
   }
   // The tree is in the arena: dropping it is one reset, whatever the nesting depth.

@@ -149,7 +149,8 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
       continue;
     }
     const bool digits = std::any_of(b.text.begin(), b.text.end(), [](char c) { return util::is_ascii_digit(c); });
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     const auto label = labels.find_first(t, lang);
     if (label && label->count + 2 >= t.size() && !digits) {
       label_pending = true;
@@ -209,7 +210,8 @@ std::optional<model::Evidence> find_trader_id(const model::Page& page, std::stri
                                std::regex::optimize);
   for (const auto& b : page.blocks) {
     if (!b.visible()) continue;
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     const auto m = ids.find_first(t, lang);
     if (!m) continue;
     const size_t from = t.begin(m->first);

@@ -82,7 +82,8 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
   size_t usted = 0;
   for (const auto& b : page.blocks) {
     if (!perspective_copy(b)) continue;
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     for (size_t i = 0; i < t.size(); ++i) usted += t.folded(i) == "usted";
   }
   double best_company = 0, best_visitor = 0;
@@ -147,7 +148,8 @@ model::ReadabilityFacts measure_readability(const model::Page& page, std::string
   for (const auto& b : page.blocks) {
     // Specification tables and lists of short items are not prose.
     if (!main_copy(b) || b.has(model::k_block_table_cell)) continue;
-    text::Tokens all(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& all = *tokens_of_b;
     if (b.has(model::k_block_list_item) && all.size() <= 3) continue;
     for (const auto& r : text::sentences(b.text)) {
       const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);

@@ -31,7 +31,8 @@ std::string vote(const model::Page& page) {
   const auto& table = stop_words();
   for (const auto& block : page.blocks) {
     if (block.has(model::k_block_cookie)) continue;
-    text::Tokens t(block.text);
+    const text::TokensOf tokens_of_block(block.text);
+    const text::Tokens& t = *tokens_of_block;
     for (size_t i = 0; i < t.size() && words < 3000; ++i, ++words) {
       auto it = table.find(t.folded(i));
       if (it == table.end()) continue;

@@ -1,6 +1,7 @@
 #include "site/office_hours.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <regex>
 
@@ -58,11 +59,51 @@ bool has_unit(std::string_view s) {
          l.find('h') != std::string::npos;
 }
 
-// Day expressions the lexicon cannot hold: "L-V", "L a V", "Mo-Fr".
-bool short_day_range(std::string_view s) {
-  static const std::regex r(R"(\b(L\s?-\s?V|L\s?a\s?V|L\s?-\s?S|Mo\s?-\s?Fr|M\s?-\s?F)\b)", std::regex::optimize);
-  return std::regex_search(s.begin(), s.end(), r);
+}  // namespace
+
+// A time range needs a separator with a digit right after it (after one optional space) and a
+// digit not far before it: "9:00 - 18:00", "8 a 12hs". Text without one cannot match
+// range_regex(), which is slow, so it is not asked (the answer is the same either way).
+bool may_hold_time_range(std::string_view s) {
+  static constexpr std::string_view k_separators[] = {"-", "to", "a", "al", "hasta", "till", "until"};
+  auto digit_at = [&](size_t i) { return i < s.size() && util::is_ascii_digit(s[i]); };
+  for (size_t i = 0; i < s.size(); ++i) {
+    for (const auto sep : k_separators) {
+      if (i + sep.size() > s.size() || !util::iequals(s.substr(i, sep.size()), sep)) continue;
+      const size_t end = i + sep.size();
+      if (!digit_at(end) && !(end < s.size() && util::is_ascii_space(s[end]) && digit_at(end + 1))) continue;
+      // The first time ends at most "9:00 a. m. " before the separator.
+      for (size_t k = i > 16 ? i - 16 : 0; k < i; ++k)
+        if (digit_at(k)) return true;
+    }
+  }
+  return false;
 }
+
+// Day expressions the lexicon cannot hold: "L-V", "L a V", "Mo-Fr": the regex
+// \b(L\s?-\s?V|L\s?a\s?V|L\s?-\s?S|Mo\s?-\s?Fr|M\s?-\s?F)\b, written out because it runs on
+// every block.
+bool short_day_range(std::string_view s) {
+  static constexpr std::array<std::array<std::string_view, 3>, 5> k_forms = {{
+      {"L", "-", "V"}, {"L", "a", "V"}, {"L", "-", "S"}, {"Mo", "-", "Fr"}, {"M", "-", "F"}}};
+  auto word = [](char c) { return util::is_ascii_alnum(c) || c == '_'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] != 'L' && s[i] != 'M') || (i > 0 && word(s[i - 1]))) continue;
+    for (const auto& form : k_forms) {
+      size_t j = i;
+      bool ok = true;
+      for (size_t k = 0; k < form.size() && ok; ++k) {
+        if (k > 0 && j < s.size() && util::is_ascii_space(s[j])) ++j;  // \s? before the next part
+        ok = s.substr(j).starts_with(form[k]);
+        j += form[k].size();
+      }
+      if (ok && (j >= s.size() || !word(s[j]))) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
 
 // "Lunes a Domingo", "Mon - Sat", "de lunes a viernes", "7 days", "todos los días".
 bool day_range(const text::Tokens& t, const text::PhraseSet& days, std::string_view lang) {
@@ -95,7 +136,8 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
       label_before = false;
       continue;
     }
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     const auto label = labels.find_first(t, lang);
     // A label counts when it heads the block ("Horario de atención: 8 a 12hs.").
     const bool labelled = label_before || (label && label->first <= 3);
@@ -117,7 +159,7 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
     if (digits && !excluded) {
       const std::string simple = simplify(b.text);
       std::smatch m;
-      if (std::regex_search(simple, m, range_regex())) {
+      if (may_hold_time_range(simple) && std::regex_search(simple, m, range_regex())) {
         const bool units = has_unit(m.str(1)) || has_unit(m.str(2));
         const int from = std::atoi(m.str(1).c_str()), to = std::atoi(m.str(2).c_str());
         // "3-5 días laborables", "2 to 4 weeks": a range followed by a unit of days is a duration.

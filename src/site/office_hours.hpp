@@ -13,4 +13,9 @@ namespace amable::site {
 std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::string_view lang, bool contact_page,
                                                const model::StructuredFacts& sd);
 
+// Exposed for tests: "L-V", "Mo - Fr"... (a hand-written regex), and the cheap test that
+// rules out text where no time range can be.
+bool short_day_range(std::string_view s);
+bool may_hold_time_range(std::string_view s);
+
 }  // namespace amable::site

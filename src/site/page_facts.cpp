@@ -17,6 +17,8 @@
 #include "site/snippet.hpp"
 #include "site/structured.hpp"
 #include "text/lexicon.hpp"
+#include "text/tokens.hpp"
+#include "util/needles.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -53,14 +55,12 @@ void contact_form(const model::Page& page, model::PageFacts& f) {
 }
 
 void widgets(const model::Page& page, model::PageFacts& f) {
-  const auto& chat = text::lexicon("widgets").lines("chat", "any");
+  static const util::NeedleSet chat(text::lexicon("widgets").lines("chat", "any"));
   auto check = [&](std::string_view url) {
-    for (const auto& h : chat)
-      if (util::icontains(url, h)) {
-        f.chat_widget = true;
-        if (f.chat_vendor.empty()) f.chat_vendor = h;
-        return;
-      }
+    if (const std::string* vendor = chat.first_in_list(url)) {
+      f.chat_widget = true;
+      if (f.chat_vendor.empty()) f.chat_vendor = *vendor;
+    }
   };
   for (const auto& s : page.scripts) {
     if (!s.src.empty()) check(s.src);
@@ -192,6 +192,8 @@ static std::vector<std::string> brand_words(const model::Page& page, const model
 }
 
 model::PageFacts extract_facts(const model::Page& page, const FactOptions& options, bool start_page) {
+  // Each block's words are read by a dozen detectors: tokenise each once.
+  const text::TokenCache token_cache;
   model::PageFacts f;
   auto key_of = [&](const std::string& url) { return options.key_of ? options.key_of(url) : url; };
 

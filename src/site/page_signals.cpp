@@ -8,6 +8,7 @@
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "util/memo.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -53,8 +54,13 @@ model::ContactAccess find_contact_access(const model::Page& page, std::string_vi
     const bool chrome = model::is_chrome(l.region);
     const bool channel = util::istarts_with(l.href, "mailto:") || util::istarts_with(l.href, "tel:");
     const std::string label = l.text.empty() ? l.label : l.text;
-    const bool contact = !channel && !negative.matches(label, lang) &&
-                         (label_is(links, label, lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
+    // The same nav and footer links come on every page: judged once per thread.
+    thread_local util::Memo<bool> judged;
+    const bool contact =
+        !channel && judged.get(std::string(lang) + "\x1F" + label + "\x1F" + l.url, [&] {
+          return !negative.matches(label, lang) &&
+                 (label_is(links, label, lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
+        });
     if (chrome && (channel || contact) && c.ordinal < 0) c.ordinal = chrome_index;
     if (chrome) ++chrome_index;
     if (chrome && channel) c.channel_in_chrome = true;
@@ -74,7 +80,8 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
   static constexpr std::string_view k_items[] = {"controller", "purposes", "legal-basis", "rights", "retention", "authority"};
   for (const auto& b : page.blocks) {
     if (!b.visible()) continue;
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     for (auto item : k_items)
       if (std::find(f.items.begin(), f.items.end(), item) == f.items.end() && lex.phrases(item, lang).matches(t, lang))
         f.items.emplace_back(item);
@@ -236,7 +243,8 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
   if (!f.complain)
     for (const auto& b : page.blocks) {
       if (!b.visible() || b.has(model::k_block_cookie)) continue;
-      text::Tokens t(b.text);
+      const text::TokensOf tokens_of_b(b.text);
+      const text::Tokens& t = *tokens_of_b;
       const auto m = complain.find_first(t, lang);
       // A named complaint channel ("hojas de reclamaciones", "dispute resolution"), not the word alone.
       if (m && m->count >= 2) {

@@ -108,7 +108,8 @@ std::vector<model::PersonHit> find_people(const model::Page& page, std::string_v
       prev = nullptr;
       continue;
     }
-    text::Tokens t(b.text);
+    const text::TokensOf tokens_of_b(b.text);
+    const text::Tokens& t = *tokens_of_b;
     for (const auto& n : names_in(t)) {
       model::PersonHit h;
       h.name = text_of(t, n);

@@ -9,6 +9,7 @@
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "util/memo.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -160,13 +161,49 @@ struct Collector {
   }
 };
 
-std::optional<PhoneNumber> parse_number(std::string_view raw, const std::vector<std::string>& regions) {
-  auto& util = util_instance();
-  for (const auto& region : regions) {
-    PhoneNumber n;
-    if (util.Parse(std::string(raw), region, &n) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(n)) return n;
-  }
-  return std::nullopt;
+// What libphonenumber said of a number: its E.164 form and line type.
+struct Parsed {
+  std::string e164, line_type;
+};
+// A number libphonenumber found in a span of text, and where.
+struct Matched {
+  Parsed number;
+  size_t start = 0, length = 0;
+  std::string raw;
+};
+
+// libphonenumber is the slowest step a page goes through, and shops repeat the same numbers
+// in the header and footer of every page: its answers are remembered per thread.
+using util::Memo;
+
+Parsed describe(const PhoneNumber& n) { return Parsed{e164(n), line_type(n)}; }
+
+const std::optional<Parsed>& parse_number(std::string_view raw, const std::vector<std::string>& regions) {
+  thread_local Memo<std::optional<Parsed>> memo;
+  std::string key(raw);
+  for (const auto& r : regions) key += "\x1F" + r;
+  return memo.get(key, [&]() -> std::optional<Parsed> {
+    auto& util = util_instance();
+    for (const auto& region : regions) {
+      PhoneNumber n;
+      if (util.Parse(std::string(raw), region, &n) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(n))
+        return describe(n);
+    }
+    return std::nullopt;
+  });
+}
+
+// The first number PhoneNumberMatcher finds in `span` read from `region`.
+const std::optional<Matched>& match_span(const std::string& span, const std::string& region, PhoneNumberMatcher::Leniency leniency) {
+  thread_local Memo<std::optional<Matched>> memo;
+  return memo.get(span + "\x1F" + region + "\x1F" + std::to_string(static_cast<int>(leniency)), [&]() -> std::optional<Matched> {
+    PhoneNumberMatcher m(util_instance(), span, region, leniency, 5);
+    if (!m.HasNext()) return std::nullopt;
+    PhoneNumberMatch match;
+    m.Next(&match);
+    return Matched{describe(match.number()), static_cast<size_t>(match.start()), static_cast<size_t>(match.length()),
+                   match.raw_string()};
+  });
 }
 
 }  // namespace
@@ -232,9 +269,9 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? raw : l.text), l.region};
     const std::string d = digits_of(raw);
     h.visible = !d.empty() && digits_of(l.text).find(d.size() > 8 ? d.substr(d.size() - 8) : d) != std::string::npos;
-    if (auto n = parse_number(raw, opt.regions)) {
-      h.e164 = e164(*n);
-      h.line_type = line_type(*n);
+    if (const auto& n = parse_number(raw, opt.regions)) {
+      h.e164 = n->e164;
+      h.line_type = n->line_type;
     } else if (d.size() >= 7 || std::any_of(raw.begin(), raw.end(), [](char ch) { return util::is_ascii_alpha(ch); })) {
       h.e164 = raw;  // vanity numbers (1-800-FLOWERS) and numbers of unknown regions
     } else {
@@ -278,29 +315,21 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
         continue;
       if (sb > 0 && block.text[sb - 1] == '#') continue;
       const std::string span(block.text.substr(sb, se - sb));
-      std::optional<PhoneNumber> found;
-      size_t mstart = 0, mlen = 0;
-      std::string raw;
-      auto try_match = [&](const std::string& region, PhoneNumberMatcher::Leniency leniency) {
-        PhoneNumberMatcher m(util, span, region, leniency, 5);
-        if (!m.HasNext()) return false;
-        PhoneNumberMatch match;
-        m.Next(&match);
-        found = match.number();
-        mstart = static_cast<size_t>(match.start());
-        mlen = static_cast<size_t>(match.length());
-        raw = match.raw_string();
-        return true;
-      };
+      const std::optional<Matched>* found = nullptr;
       for (const auto& region : opt.regions)
-        if (try_match(region, PhoneNumberMatcher::VALID)) break;
+        if (const auto& m = match_span(span, region, PhoneNumberMatcher::VALID)) {
+          found = &m;
+          break;
+        }
       // Template numbers (555-01xx) are not valid ones; a second, lenient pass finds them only
       // to report them as placeholders.
-      if (!found && !opt.regions.empty() && may_hold_placeholder(span) &&
-          try_match(opt.regions.front(), PhoneNumberMatcher::POSSIBLE) && !placeholder_number(e164(*found)))
-        found.reset();
+      if (!found && !opt.regions.empty() && may_hold_placeholder(span))
+        if (const auto& m = match_span(span, opt.regions.front(), PhoneNumberMatcher::POSSIBLE); m && placeholder_number(m->number.e164))
+          found = &m;
       if (!found) continue;
-      const size_t b = sb + mstart, e = b + mlen;
+      const Matched& match = **found;
+      const std::string& raw = match.raw;
+      const size_t b = sb + match.start, e = b + match.length;
       // A bare run of digits is a phone only with support: a label, the chrome, the contact page.
       const auto near = words_before(block.text, b, 40);
       const bool labelled = any_in(near, labels, lang);
@@ -308,8 +337,8 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
       if (!labelled && !model::is_chrome(block.region) && !opt.contact_page && !grouped) continue;
       model::PhoneHit h;
       h.value = raw;
-      h.e164 = e164(*found);
-      h.line_type = line_type(*found);
+      h.e164 = match.number.e164;
+      h.line_type = match.number.line_type;
       h.placeholder = placeholder_number(h.e164);
       h.in_chrome = model::is_chrome(block.region);
       // The label right before the number decides: "Fax:", "WhatsApp:" ("Telefax" is a phone).
@@ -324,11 +353,11 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
 
   // Structured data: the number exists; whether it is shown is up to the text.
   for (const auto& t : sd.telephones) {
-    if (auto n = parse_number(t, opt.regions)) {
+    if (const auto& n = parse_number(t, opt.regions)) {
       model::PhoneHit h;
       h.value = t;
-      h.e164 = e164(*n);
-      h.line_type = line_type(*n);
+      h.e164 = n->e164;
+      h.line_type = n->line_type;
       h.visible = false;
       h.placeholder = placeholder_number(h.e164);
       h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", t, model::Region::main};

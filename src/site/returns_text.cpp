@@ -110,7 +110,8 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
 
   for (const auto& block : page.blocks) {
     if (block.has(model::k_block_cookie)) continue;
-    text::Tokens t(block.text);
+    const text::TokensOf tokens_of_block(block.text);
+    const text::Tokens& t = *tokens_of_block;
     // Collapsed text (an accordion's "Shipping & Returns") states terms a click away, so it is
     // read here; it does not count as words on the page.
     if (block.visible() && (block.region == model::Region::main || block.region == model::Region::aside))

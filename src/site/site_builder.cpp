@@ -4,6 +4,7 @@
 #include <climits>
 #include <deque>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -67,7 +68,7 @@ void SiteBuilder::compute_depths() {
   if (!start) return;
   const auto page_of = page_ids();
   std::deque<size_t> queue;
-  const size_t s = static_cast<size_t>(start - m_site.pages.data());
+  const size_t s = m_site.index_of(*start);
   m_site.pages[s].depth = 0;
   queue.push_back(s);
   while (!queue.empty()) {
@@ -176,10 +177,31 @@ model::Site SiteBuilder::finish() {
   compute_depths();
   // A stable order whatever order pages arrived in (a concurrent crawl finishes them in any
   // order): by click depth, unlinked pages last, then by URL.
-  std::stable_sort(m_site.pages.begin(), m_site.pages.end(), [](const auto& a, const auto& b) {
+  // Sorted through an index and permuted in place: sorting the 3 KB records themselves would
+  // need a buffer of half of them.
+  auto& pages = m_site.pages;
+  std::vector<size_t> order(pages.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&pages](size_t x, size_t y) {
+    const auto &a = pages[x], &b = pages[y];
     const int da = a.depth < 0 ? INT32_MAX : a.depth, db = b.depth < 0 ? INT32_MAX : b.depth;
     return da != db ? da < db : a.url < b.url;
   });
+  std::vector<bool> placed(pages.size(), false);
+  for (size_t i = 0; i < pages.size(); ++i) {  // position k takes the record at order[k]
+    if (placed[i]) continue;
+    model::PageRecord held = std::move(pages[i]);
+    for (size_t j = i;;) {
+      placed[j] = true;
+      const size_t k = order[j];
+      if (k == i) {
+        pages[j] = std::move(held);
+        break;
+      }
+      pages[j] = std::move(pages[k]);
+      j = k;
+    }
+  }
   m_site.reindex();
   compute_template_links();
   compute_classes();

@@ -20,10 +20,16 @@ void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang
     e.words.emplace_back(stemmed ? t.stem(i, lang) : t.folded(i));
   if (e.words.empty()) return;
   const auto idx = static_cast<uint32_t>(m_entries.size());
-  if (stemmed)
-    m_stemmed.push_back(idx);
-  else
+  const size_t bit = bit_of(std::hash<std::string_view>{}(e.words.front()));
+  if (stemmed) {
+    auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == e.lang; });
+    if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}});
+    it->filter.set(bit);
+    it->by_first[e.words.front()].push_back(idx);
+  } else {
+    m_exact_filter.set(bit);
     m_exact_by_first[e.words.front()].push_back(idx);
+  }
   m_entries.push_back(std::move(e));
 }
 
@@ -51,9 +57,23 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
     if ((!best || e.words.size() > best->count) && entry_matches(e, t, i, text_lang))
       best = PhraseMatch{i, e.words.size(), idx};
   };
-  if (auto it = m_exact_by_first.find(t.folded(i)); it != m_exact_by_first.end())
-    for (uint32_t idx : it->second) consider(idx);
-  for (uint32_t idx : m_stemmed) consider(idx);
+  if (m_exact_filter.test(bit_of(t.hash(i))))
+    if (auto it = m_exact_by_first.find(t.folded(i)); it != m_exact_by_first.end())
+      for (uint32_t idx : it->second) consider(idx);
+  if (m_stemmed.empty()) return best;
+  // Stem entries in the order they were added, whatever their language, as ties go to the
+  // first one.
+  const bool known = text_lang == "en" || text_lang == "es";
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
+  for (const auto& index : m_stemmed) {
+    if (known && index.lang != text_lang) continue;  // never matches, see entry_matches
+    if (!index.filter.test(bit_of(t.stem_hash(i, index.lang)))) continue;
+    if (auto it = index.by_first.find(t.stem(i, index.lang)); it != index.by_first.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (uint32_t idx : candidates) consider(idx);
   return best;
 }
 
@@ -77,6 +97,7 @@ std::optional<PhraseMatch> PhraseSet::find_first(const Tokens& t, std::string_vi
 }
 
 bool PhraseSet::matches(std::string_view text, std::string_view text_lang) const {
+  if (const Tokens* cached = TokenCache::find(text)) return matches(*cached, text_lang);
   Tokens t(text);
   return matches(t, text_lang);
 }

@@ -3,6 +3,7 @@
 // [sections] of one phrase per line. A line "stem: phrase" matches Snowball stem sequences in
 // running text; any other line matches folded words exactly (case and accents ignored, word
 // boundaries respected). Lines starting with '#' are comments.
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -52,10 +53,19 @@ class PhraseSet {
 
  private:
   bool entry_matches(const Entry& e, const Tokens& t, size_t i, std::string_view text_lang) const;
+  // A 4096-bit filter over first-word hashes: most tokens start no phrase, and one bit says so.
+  using Filter = std::bitset<4096>;
+  static size_t bit_of(size_t hash) { return hash & 4095; }
+  using Index = std::unordered_map<std::string, std::vector<uint32_t>, util::StringHash, std::equal_to<>>;
+  struct StemIndex {
+    std::string lang;
+    Filter filter;
+    Index by_first;  // entries by their first stem
+  };
   std::vector<Entry> m_entries;
-  std::unordered_map<std::string, std::vector<uint32_t>, util::StringHash, std::equal_to<>>
-      m_exact_by_first;
-  std::vector<uint32_t> m_stemmed;  // stem entries are few; scanned linearly per token
+  Filter m_exact_filter;
+  Index m_exact_by_first;
+  std::vector<StemIndex> m_stemmed;  // one per language of stem entries
 };
 
 class Lexicon {

@@ -2,6 +2,9 @@
 // Word tokens of a text, each with its byte range in the source and its folded form, so that
 // a match on folded words can quote the original text exactly.
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +26,11 @@ class Tokens {
   std::string_view original(size_t i) const;
   size_t begin(size_t i) const { return m_tokens[i].begin; }
   size_t end(size_t i) const { return m_tokens[i].end; }
-  // Snowball stem in `lang`, computed on first use.
+  // std::hash of folded(i), computed once: phrase lookups filter on it.
+  size_t hash(size_t i) const { return m_tokens[i].hash; }
+  // Snowball stem in `lang`, computed on first use, and its hash.
   std::string_view stem(size_t i, std::string_view lang) const;
+  size_t stem_hash(size_t i, std::string_view lang) const;
   // True when the original token starts with an upper-case letter.
   bool capitalised(size_t i) const;
 
@@ -32,12 +38,62 @@ class Tokens {
   struct Token {
     uint32_t begin, end;    // in m_source
     uint32_t fbegin, flen;  // in m_folded
+    size_t hash;
   };
   std::string_view m_source;
   std::vector<Token> m_tokens;
   std::string m_folded;
-  mutable std::string m_stem_lang;
-  mutable std::vector<std::string> m_stems;
+  // Stems by language, computed on first use (a page of unknown language tries several).
+  struct Stems {
+    std::string lang;
+    std::vector<std::string> words;
+    std::vector<size_t> hashes;
+  };
+  Stems& stems_for(std::string_view lang, size_t i) const;
+  mutable std::vector<std::unique_ptr<Stems>> m_stems;  // stable addresses: stems are handed out as views
+};
+
+// The tokens of the texts of the page being read, built once and shared by every detector
+// (a block's text is read by a dozen of them). A TokenCache is active on its thread while it
+// lives; tokens_of() uses it when there is one and builds tokens for the caller otherwise.
+class TokenCache {
+ public:
+  TokenCache();
+  ~TokenCache();
+  TokenCache(const TokenCache&) = delete;
+  TokenCache& operator=(const TokenCache&) = delete;
+
+  // The cached tokens of exactly this text (same bytes at the same address), or nullptr.
+  static const Tokens* find(std::string_view text);
+  // Tokens of `text`, cached: `text` must outlive the cache (a block of the page).
+  static const Tokens* of(const std::string& text);
+
+ private:
+  struct Key {
+    const char* data;
+    size_t size;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ULL); }
+  };
+  std::unordered_map<Key, std::unique_ptr<Tokens>, KeyHash> m_tokens;
+  TokenCache* m_previous = nullptr;
+};
+
+// Tokens of a long-lived text (a block of the page being read): from the thread's TokenCache
+// when one is active, else owned by this handle.
+class TokensOf {
+ public:
+  explicit TokensOf(const std::string& text) : m_cached(TokenCache::of(text)) {
+    if (!m_cached) m_own.emplace(text);
+  }
+  const Tokens& operator*() const { return m_cached ? *m_cached : *m_own; }
+  const Tokens* operator->() const { return &**this; }
+
+ private:
+  const Tokens* m_cached;
+  std::optional<Tokens> m_own;
 };
 
 // Folded words of a phrase, tokenized exactly as text is: "Política de devolución" ->

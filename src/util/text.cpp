@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <cstring>
+
 namespace amable::util {
 
 std::string to_lower_ascii(std::string_view s) {
@@ -26,10 +28,21 @@ bool iends_with(std::string_view s, std::string_view suffix) {
 bool icontains(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (needle.size() > haystack.size()) return false;
-  const char first = ascii_lower(needle[0]);
-  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (ascii_lower(haystack[i]) != first) continue;
-    if (iequals(haystack.substr(i, needle.size()), needle)) return true;
+  // memchr finds candidates for the first byte in each case; only those are compared.
+  const char lo = ascii_lower(needle[0]);
+  const char up = (lo >= 'a' && lo <= 'z') ? static_cast<char>(lo - 32) : lo;
+  const size_t last = haystack.size() - needle.size();  // last possible start
+  const std::string_view rest = needle.substr(1);
+  for (const char c : {lo, up}) {
+    size_t from = 0;
+    while (from <= last) {
+      const void* hit = std::memchr(haystack.data() + from, c, last - from + 1);
+      if (!hit) break;
+      const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+      if (iequals(haystack.substr(at + 1, rest.size()), rest)) return true;
+      from = at + 1;
+    }
+    if (up == lo) break;
   }
   return false;
 }
@@ -128,6 +141,14 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 bool is_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // Pages are mostly ASCII: eight bytes at a time while no high bit is set.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "util/memo.hpp"
 #include "util/text.hpp"
 
 // An href goes through the WHATWG URL Standard's steps that curl (RFC 3986) does not take:
@@ -376,7 +377,7 @@ std::optional<std::string> normalize(std::string_view absolute) {
   return finish(u.get(), prepared->empty_query);
 }
 
-std::optional<std::string> resolve(std::string_view base, std::string_view href) {
+std::optional<std::string> resolve_uncached(std::string_view base, std::string_view href) {
   const std::string scheme = scheme_of(href);
   if (!scheme.empty() && !is_special(scheme) && !is_local(scheme)) return clean_href(href);  // mailto:, tel:
   const std::string base_scheme = scheme_of(base);
@@ -399,6 +400,41 @@ std::optional<std::string> resolve(std::string_view base, std::string_view href)
   }
   if (curl_url_set(u.get(), CURLUPART_URL, prepared->text.c_str(), 0) != CURLUE_OK) return std::nullopt;
   return finish(u.get(), prepared->empty_query);
+}
+
+namespace {
+
+// What a resolution depends on, as a memo key: for "/path" the base's scheme and authority,
+// for "http(s)://..." nothing, for "a/b.html" or "../x" the base up to its last '/' (RFC 3986
+// §5.2.3); other hrefs ("?q", "#x", "", "http:x") the whole base.
+std::string memo_key(std::string_view base, std::string_view href) {
+  const std::string h = clean_href(href);
+  std::string_view prefix = base;
+  const auto authority = base.find("://");
+  if (util::istarts_with(h, "http://") || util::istarts_with(h, "https://")) {
+    prefix = {};
+  } else if (authority != std::string_view::npos && !h.empty() && h[0] == '/' && (h.size() == 1 || (h[1] != '/' && h[1] != '\\'))) {
+    prefix = base.substr(0, std::min(base.size(), base.find('/', authority + 3)));
+  } else if (authority != std::string_view::npos && !h.empty() && h[0] != '?' && h[0] != '#' && h[0] != '/' && h[0] != '\\' &&
+             scheme_of(h).empty()) {
+    const std::string_view path = base.substr(0, std::min(base.find('?'), base.find('#')));
+    const auto slash = path.rfind('/');
+    if (slash != std::string_view::npos && slash > authority + 2) prefix = path.substr(0, slash + 1);
+  }
+  std::string key(prefix);
+  key += '\x1F';
+  key += h;
+  return key;
+}
+
+}  // namespace
+
+// A page links to the same header, nav and footer URLs as every other page: resolutions are
+// remembered per thread (curl_url parses the base and the href each time). Bounded: the memo
+// is emptied when it holds 8,192 URLs.
+std::optional<std::string> resolve(std::string_view base, std::string_view href) {
+  thread_local util::Memo<std::optional<std::string>> memo(8192);
+  return memo.get(memo_key(base, href), [&] { return resolve_uncached(base, href); });
 }
 
 std::optional<Parts> parse(std::string_view absolute) {

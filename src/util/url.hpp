@@ -22,6 +22,8 @@ std::string scheme_of(std::string_view href);
 // Resolves `href` against the absolute URL `base`. nullopt when either cannot be parsed.
 // Hrefs with a scheme other than http, https or file come back unchanged (mailto:, tel:).
 std::optional<std::string> resolve(std::string_view base, std::string_view href);
+// The same without the per-thread memo resolve() keeps (for tests that check the memo).
+std::optional<std::string> resolve_uncached(std::string_view base, std::string_view href);
 
 // Normalises an absolute URL; nullopt when it is not one.
 std::optional<std::string> normalize(std::string_view absolute);

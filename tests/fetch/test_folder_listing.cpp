@@ -49,3 +49,26 @@ TEST_CASE("folder listing: unlinked pages are read with via 'folder' and depth -
   CHECK(email_score(report) == email_score(report_off));
   CHECK(email_score(report) >= 90);
 }
+
+TEST_CASE("folder listing: linked pages stay 'link' while their parents are still being parsed on other threads") {
+  // A chain of pages: each page's link is known only once the page before it is parsed. The
+  // folder must not be listed (and the chain taken for unlinked) before that. (Eight pages:
+  // within the default --max-depth of 10.)
+  test::TempDir dir;
+  const std::string head = R"(<!doctype html><html lang="en"><head><title>Page</title></head><body>)";
+  for (int i = 0; i < 8; ++i)
+    test::write_file(dir / (i == 0 ? std::string("index.html") : "p" + std::to_string(i) + ".html"),
+                     head + "<p>Step " + std::to_string(i) + "</p><a href=\"p" + std::to_string(i + 1) + ".html\">next</a></body></html>");
+  test::write_file(dir / "lost.html", head + "<p>Nobody links here.</p></body></html>");
+  for (const char* jobs : {"1", "2", "4"}) {
+    CAPTURE(jobs);
+    const auto r = test::run_amable({"audit", dir.path().string(), "-f", "json", "--jobs", jobs});
+    REQUIRE(r.exit_code <= 1);
+    const auto report = nlohmann::json::parse(r.out);
+    for (const auto& p : report["pages"]) {
+      CAPTURE(p["url"].get<std::string>());
+      CHECK(p["via"] == (p["url"] == "index.html" ? "start" : p["url"] == "lost.html" ? "folder" : "link"));
+    }
+    CHECK(report["notes"].dump().find("1 page(s) in the folder are not linked") != std::string::npos);
+  }
+}

@@ -60,3 +60,29 @@ TEST_CASE("url: web-platform-tests resolution cases for http(s) links") {
   }
   CHECK(pass >= 443);
 }
+
+TEST_CASE("url: the resolution memo gives what curl_url gives, across pages of one directory and one site") {
+  // Every href resolved against one page, then against a sibling page and a page elsewhere on
+  // the same site: the memo (keyed by what a resolution depends on) must never differ.
+  std::vector<std::string> hrefs = {"/a/b.html", "b.html", "../up.html", "./x?y=1", "?q=2", "#top", "", "  /sp ace ",
+                                    "//cdn.example/x.js", "https://other.example/p", "HTTP://Shop.Example:80/x",
+                                    "http:rel", "mailto:ana@shop.example", "tel:+34912345678", "\\\\back\\slash",
+                                    "/\\evil.example/", "a/../../../../z", "%2e%2e/q", "javascript:alert(1)", "?",
+                                    "https://shop.example/dir/", "x#frag", "C:/file"};
+  if (const auto dir = test::conformance_dir())
+    for (const auto& c : nlohmann::json::parse(test::read_file(*dir / "url-resolution-cases.json")))
+      hrefs.push_back(c["input"]);
+  const std::vector<std::string> bases = {"https://shop.example/dir/page.html?x=1", "https://shop.example/dir/other.html",
+                                          "https://shop.example/else/deep/p.html", "https://shop.example", "http://u:p@shop.example:8080/dir/",
+                                          "file:///tmp/site/dir/page.html", "file:///tmp/site/index.html"};
+  size_t compared = 0;
+  for (int pass = 0; pass < 2; ++pass)  // the second pass answers from the memo
+    for (const auto& base : bases)
+      for (const auto& href : hrefs) {
+        CAPTURE(base);
+        CAPTURE(href);
+        CHECK(url::resolve(base, href) == url::resolve_uncached(base, href));
+        ++compared;
+      }
+  CHECK(compared >= 2 * bases.size() * 23);
+}

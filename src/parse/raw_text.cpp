@@ -1,0 +1,295 @@
+#include "parse/raw_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+
+#include "util/text.hpp"
+
+// The states below follow the WHATWG HTML tokenizer (§13.2.5): data, tag open, attribute
+// name and value, comments, bogus comments, RCDATA/RAWTEXT end tags, and script data with its
+// escaped and double-escaped states. What the tree builder adds is only what decides which of
+// those states a start tag switches to: in SVG and MathML, <script> and <style> are ordinary
+// elements, until an HTML element breaks out of foreign content.
+
+namespace amable::parse {
+namespace {
+
+// Marker text: U+2063 (INVISIBLE SEPARATOR), a number, U+2063. Gumbo keeps it as it is
+// (control characters it would turn into U+FFFD).
+constexpr std::string_view k_marker = "\xE2\x81\xA3";
+
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+char lower(char c) { return util::ascii_lower(c); }
+
+// True when html[at..] starts with `name` (lower case, ASCII) in any case.
+bool starts_with_ci(std::string_view html, size_t at, std::string_view name) {
+  if (at + name.size() > html.size()) return false;
+  for (size_t k = 0; k < name.size(); ++k)
+    if (lower(html[at + k]) != name[k]) return false;
+  return true;
+}
+
+// "</name" followed by white space, "/" or ">" at `at` (an appropriate end tag).
+bool end_tag_at(std::string_view html, size_t at, std::string_view name) {
+  if (at + 2 + name.size() >= html.size() || html[at] != '<' || html[at + 1] != '/') return false;
+  if (!starts_with_ci(html, at + 2, name)) return false;
+  const char next = html[at + 2 + name.size()];
+  return is_tag_space(next) || next == '/' || next == '>';
+}
+
+size_t find_char(std::string_view html, size_t from, char c) {
+  if (from >= html.size()) return std::string_view::npos;
+  const void* p = std::memchr(html.data() + from, c, html.size() - from);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - html.data()) : std::string_view::npos;
+}
+
+// The end of a RAWTEXT or RCDATA element's content: its "</name", or the end of the input.
+size_t raw_end(std::string_view html, size_t from, std::string_view name) {
+  for (size_t at = find_char(html, from, '<'); at != std::string_view::npos; at = find_char(html, at + 1, '<'))
+    if (end_tag_at(html, at, name)) return at;
+  return html.size();
+}
+
+// After "<!--" at `from`: the position just past the comment (§13.2.5.43-52).
+size_t comment_end(std::string_view html, size_t from) {
+  if (from < html.size() && html[from] == '>') return from + 1;  // "<!-->"
+  if (from + 1 < html.size() && html[from] == '-' && html[from + 1] == '>') return from + 2;  // "<!--->"
+  size_t at = from;
+  while (true) {
+    const size_t dashes = html.find("--", at);
+    if (dashes == std::string_view::npos) return html.size();
+    size_t k = dashes + 2;
+    while (k < html.size() && html[k] == '-') ++k;
+    if (k < html.size() && html[k] == '>') return k + 1;
+    if (k + 1 < html.size() && html[k] == '!' && html[k + 1] == '>') return k + 2;
+    at = k;
+  }
+}
+
+struct Tag {
+  std::string name;  // lower case, at most 16 bytes kept
+  size_t end = 0;    // just past '>'; npos when the input ends inside the tag
+  bool self_closing = false;
+};
+
+// A start or end tag whose name starts at `at` (§13.2.5.8-39): name, attributes with their
+// quoting, and the closing '>'.
+Tag read_tag(std::string_view html, size_t at) {
+  Tag t;
+  const size_t n = html.size();
+  size_t i = at;
+  while (i < n && !is_tag_space(html[i]) && html[i] != '/' && html[i] != '>') {
+    if (t.name.size() < 16) t.name.push_back(lower(html[i]));
+    ++i;
+  }
+  while (i < n) {
+    const char c = html[i];
+    if (is_tag_space(c)) {
+      ++i;
+    } else if (c == '/') {
+      t.self_closing = i + 1 < n && html[i + 1] == '>';
+      ++i;
+    } else if (c == '>') {
+      t.end = i + 1;
+      return t;
+    } else {
+      t.self_closing = false;
+      // Attribute name: a leading '=' belongs to it.
+      ++i;
+      while (i < n && !is_tag_space(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+      while (i < n && is_tag_space(html[i])) ++i;
+      if (i < n && html[i] == '=') {
+        ++i;
+        while (i < n && is_tag_space(html[i])) ++i;
+        if (i < n && (html[i] == '"' || html[i] == '\'')) {
+          const size_t close = find_char(html, i + 1, html[i]);
+          if (close == std::string_view::npos) break;
+          i = close + 1;
+        } else {
+          while (i < n && !is_tag_space(html[i]) && html[i] != '>') ++i;
+        }
+      }
+    }
+  }
+  t.end = std::string_view::npos;
+  return t;
+}
+
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (auto n : names)
+    if (name == n) return true;
+  return false;
+}
+
+// HTML start tags that end foreign content (§13.2.6.5), "font" with attributes aside.
+bool breaks_out_of_foreign(std::string_view name) {
+  return is_one_of(name, {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+                          "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+                          "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+                          "sub", "sup", "table", "tt", "u", "ul", "var"});
+}
+
+}  // namespace
+
+size_t script_data_end(std::string_view html, size_t from) {
+  enum class State { data, escaped, double_escaped } state = State::data;
+  const size_t n = html.size();
+  size_t dashes = 0;  // '-' just read, for "-->"
+  size_t i = from;
+  while (i < n) {
+    if (state == State::data) {
+      const size_t lt = find_char(html, i, '<');
+      if (lt == std::string_view::npos) return n;
+      if (end_tag_at(html, lt, "script")) return lt;
+      if (html.compare(lt, 4, "<!--") == 0) {
+        state = State::escaped;
+        dashes = 2;
+        i = lt + 4;
+      } else {
+        i = lt + 1;
+      }
+      continue;
+    }
+    const char c = html[i];
+    if (c == '-') {
+      ++dashes;
+      ++i;
+      continue;
+    }
+    if (c == '>' && dashes >= 2) {
+      state = State::data;
+      dashes = 0;
+      ++i;
+      continue;
+    }
+    dashes = 0;
+    if (c != '<') {
+      ++i;
+      continue;
+    }
+    if (state == State::escaped) {
+      if (end_tag_at(html, i, "script")) return i;
+      if (starts_with_ci(html, i + 1, "script") && i + 7 < n &&
+          (is_tag_space(html[i + 7]) || html[i + 7] == '/' || html[i + 7] == '>')) {
+        state = State::double_escaped;
+        i += 7;
+        continue;
+      }
+    } else if (end_tag_at(html, i, "script")) {
+      state = State::escaped;  // "</script>" inside "<!--<script>" does not end the element
+      i += 8;
+      continue;
+    }
+    ++i;
+  }
+  return n;
+}
+
+RawTextCut::RawTextCut(std::string_view html, size_t min_bytes) : m_source(html) {
+  if (min_bytes == std::string_view::npos) return;  // nothing to cut: Gumbo reads it all
+  const size_t n = html.size();
+  size_t copied = 0;  // html[0, copied) is in m_cut (once anything was cut)
+  size_t foreign = 0;  // <svg>/<math> nesting: their <script> and <style> are not raw text
+  size_t i = 0;
+  auto cut = [&](size_t content_begin, size_t content_end) {
+    if (content_end - content_begin < min_bytes) return;
+    if (m_cut.empty()) m_cut.reserve(n / 2);
+    m_cut.append(html.substr(copied, content_begin - copied));
+    m_cut.append(k_marker);
+    std::array<char, 24> num{};
+    const auto [end, ec] = std::to_chars(num.data(), num.data() + num.size(), m_contents.size());
+    m_cut.append(num.data(), static_cast<size_t>(end - num.data()));
+    m_cut.append(k_marker);
+    m_contents.push_back(html.substr(content_begin, content_end - content_begin));
+    copied = content_end;
+  };
+
+  while (i < n) {
+    const size_t lt = find_char(html, i, '<');
+    if (lt == std::string_view::npos) break;
+    i = lt + 1;
+    if (i >= n) break;
+    const char c = html[i];
+    if (c == '!') {
+      if (html.compare(lt, 4, "<!--") == 0) {
+        i = comment_end(html, lt + 4);
+      } else if (foreign && html.compare(lt, 9, "<![CDATA[") == 0) {
+        const size_t close = html.find("]]>", lt + 9);
+        i = close == std::string_view::npos ? n : close + 3;
+      } else {
+        const size_t gt = find_char(html, i, '>');  // DOCTYPE or a bogus comment
+        i = gt == std::string_view::npos ? n : gt + 1;
+      }
+      continue;
+    }
+    if (c == '?' || (c == '/' && i + 1 < n && !util::is_ascii_alpha(html[i + 1]) && html[i + 1] != '>')) {
+      const size_t gt = find_char(html, i, '>');  // a bogus comment
+      i = gt == std::string_view::npos ? n : gt + 1;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && util::is_ascii_alpha(html[i + 1])) {
+      const Tag t = read_tag(html, i + 1);
+      if (t.end == std::string_view::npos) break;
+      if (foreign && (t.name == "svg" || t.name == "math")) --foreign;
+      i = t.end;
+      continue;
+    }
+    if (!util::is_ascii_alpha(c)) continue;  // a '<' that is text
+    const Tag t = read_tag(html, i);
+    if (t.end == std::string_view::npos) break;
+    i = t.end;
+    if (foreign) {
+      if ((t.name == "svg" || t.name == "math") && !t.self_closing) ++foreign;
+      else if (breaks_out_of_foreign(t.name)) foreign = 0;
+      continue;
+    }
+    if (t.name == "svg" || t.name == "math") {
+      if (!t.self_closing) ++foreign;
+    } else if (t.name == "script") {
+      const size_t end = script_data_end(html, i);
+      cut(i, end);
+      i = end;
+    } else if (t.name == "style" || t.name == "xmp" || t.name == "iframe" || t.name == "noembed" ||
+               t.name == "noframes" || t.name == "textarea" || t.name == "title") {
+      const size_t end = raw_end(html, i, t.name);
+      if (t.name == "style") cut(i, end);
+      i = end;
+    } else if (t.name == "plaintext") {
+      break;  // the rest of the page is text
+    }
+  }
+  if (!m_contents.empty()) m_cut.append(html.substr(copied));
+}
+
+void RawTextCut::restore(std::string_view text, std::string& out, size_t cap) const {
+  if (text.size() > 2 * k_marker.size() && text.starts_with(k_marker) && text.ends_with(k_marker)) {
+    const std::string_view digits = text.substr(k_marker.size(), text.size() - 2 * k_marker.size());
+    size_t index = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+    if (ec == std::errc() && end == digits.data() + digits.size() && index < m_contents.size()) {
+      // Gumbo's input preprocessing: CR LF and lone CR become LF, NUL becomes U+FFFD.
+      std::string_view raw = m_contents[index];
+      while (!raw.empty() && out.size() < cap) {
+        const size_t special = std::min(raw.find('\r'), raw.find('\0'));  // memchr each, not a scan per byte
+        const size_t plain = std::min(special == std::string_view::npos ? raw.size() : special, cap - out.size());
+        out.append(raw.substr(0, plain));
+        raw.remove_prefix(plain);
+        if (raw.empty() || out.size() >= cap) break;
+        if (raw[0] == '\r') {
+          out.push_back('\n');
+          raw.remove_prefix(raw.size() > 1 && raw[1] == '\n' ? 2 : 1);
+        } else {
+          out.append("\xEF\xBF\xBD");
+          raw.remove_prefix(1);
+        }
+      }
+      return;
+    }
+  }
+  out.append(text.substr(0, cap > out.size() ? cap - out.size() : 0));
+}
+
+}  // namespace amable::parse

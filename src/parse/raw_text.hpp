@@ -1,0 +1,41 @@
+#pragma once
+// Gumbo tokenises the contents of <script> and <style> one character at a time, and on shop
+// pages those contents are often half the bytes (inline bundles, JSON catalogues, CSS). Before
+// Gumbo sees a page we find where each of them ends, by the HTML tokenizer's own rules (tags
+// and attribute quoting, comments, RCDATA and RAWTEXT elements, the script-data escape states,
+// SVG and MathML), and replace each large content by a short marker. The walker puts the
+// original text back when it reads a script or style, so the Page is the same either way
+// (tests/parse/test_raw_text.cpp checks that on every corpus page), at about half the cost.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amable::parse {
+
+class RawTextCut {
+ public:
+  // Contents shorter than `min_bytes` are left in place: not worth a marker.
+  // `html` must outlive this object: the cut contents are views into it.
+  explicit RawTextCut(std::string_view html, size_t min_bytes = 256);
+  RawTextCut(std::string&&, size_t = 256) = delete;
+
+  // The page Gumbo should parse: `html` itself when nothing was cut.
+  std::string_view html() const { return m_cut.empty() && m_contents.empty() ? m_source : std::string_view(m_cut); }
+  size_t cut_count() const { return m_contents.size(); }
+
+  // Appends to `out` the text a script or style element held: the original content, with the
+  // newline and NUL normalisation Gumbo would have applied, when `text` is one of our markers;
+  // `text` itself otherwise. At most `cap` bytes in all are kept in `out`.
+  void restore(std::string_view text, std::string& out, size_t cap) const;
+
+ private:
+  std::string_view m_source;
+  std::string m_cut;
+  std::vector<std::string_view> m_contents;  // views into m_source, by marker number
+};
+
+// Where the content of a <script> that starts at `from` ends: the position of its closing
+// "</script", or html.size() when it runs to the end. Exposed for tests.
+size_t script_data_end(std::string_view html, size_t from);
+
+}  // namespace amable::parse

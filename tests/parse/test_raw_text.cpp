@@ -1,0 +1,160 @@
+// Script and style contents taken around Gumbo (parse/raw_text.hpp): each ends where the HTML
+// tokenizer says it does, and the Page comes out the same with and without the cut, on
+// crafted edge cases and on every page of the shared corpus.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "parse/html_parser.hpp"
+#include "parse/raw_text.hpp"
+
+using namespace amable;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Everything a Page holds, as JSON, so two parses can be compared field by field.
+nlohmann::json dump(const model::Page& p) {
+  nlohmann::json j;
+  j["head"] = {p.lang, p.content_language, p.title, p.meta_description, p.meta_refresh, p.meta_robots, p.csp, p.base_url};
+  for (const auto& m : p.metas) j["metas"].push_back({m.name, m.value});
+  for (const auto& l : p.head_links) j["head_links"].push_back({l.rel, l.href, l.type, l.hreflang});
+  for (const auto& h : p.headings) j["headings"].push_back({h.level, h.text, h.selector, static_cast<int>(h.region)});
+  for (const auto& b : p.blocks) {
+    nlohmann::json g = nlohmann::json::array();
+    for (const auto& s : b.guarded) g.push_back({s.begin, s.end});
+    j["blocks"].push_back({b.text, b.selector, static_cast<int>(b.region), b.heading_level, b.flags, g});
+  }
+  for (const auto& l : p.links)
+    j["links"].push_back({l.href, l.url, l.text, l.label, l.rel, l.selector, static_cast<int>(l.region), l.hidden, l.has_image, l.form, l.block_flags});
+  for (const auto& f : p.forms) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& x : f.fields) fields.push_back({x.tag, x.type, x.name, x.id, x.placeholder, x.autocomplete, x.label, x.value, x.options});
+    j["forms"].push_back({f.action, f.method, f.id, f.cls, f.role, f.selector, static_cast<int>(f.region), f.text, fields});
+  }
+  for (const auto& e : p.elements) {
+    nlohmann::json attrs = nlohmann::json::array();
+    for (const auto& a : e.attrs) attrs.push_back({a.name, a.value});
+    j["elements"].push_back({e.tag, e.selector, static_cast<int>(e.region), e.hidden, attrs});
+  }
+  for (const auto& i : p.images) j["images"].push_back({i.src, i.alt, static_cast<int>(i.region), i.width, i.height, i.in_link});
+  for (const auto& s : p.scripts) j["scripts"].push_back({s.src, s.type, s.content});
+  j["json_ld"] = p.json_ld;
+  for (const auto& m : p.microdata) j["microdata"].push_back({m.itemtype, m.prop, m.value});
+  j["rest"] = {p.styles, p.noscript_text, p.text_chars, p.element_count, p.max_depth, p.empty_app_root, p.notes};
+  return j;
+}
+
+model::Page parse_with(std::string_view html, bool skip) {
+  parse::ParseLimits limits;
+  limits.skip_raw_text = skip;
+  return parse::parse_page(html, parse::ParseInput{"index.html", "https://shop.example/index.html", ""}, limits);
+}
+
+// The first part where two dumps differ, for a readable failure.
+std::string first_difference(const nlohmann::json& a, const nlohmann::json& b) {
+  const auto patch = nlohmann::json::diff(a, b);
+  return patch.empty() ? std::string() : patch[0].dump().substr(0, 600);
+}
+
+// Big enough to be cut (contents under 256 bytes stay in place).
+std::string filler(char c = 'x') { return std::string(300, c); }
+
+}  // namespace
+
+TEST_CASE("raw text: a script ends at </script> followed by space, / or >, in any case") {
+  CHECK(parse::script_data_end("a</script>", 0) == 1);
+  CHECK(parse::script_data_end("a</SCRIPT >", 0) == 1);
+  CHECK(parse::script_data_end("a</scripts></script>", 0) == 11);
+  CHECK(parse::script_data_end("if (a<b) x = '</scr' + 'ipt>'; </script>", 0) == 31);
+  CHECK(parse::script_data_end("no end", 0) == 6);
+}
+
+TEST_CASE("raw text: the script-data escape states: <!-- <script> hides one </script>") {
+  // Inside "<!--" a "<script>" opens the double-escaped state, where "</script>" only closes it.
+  const std::string s = "<!-- document.write('<script>x()</script>'); --> y()</script>";
+  CHECK(parse::script_data_end(s, 0) == s.size() - 9);
+  // "-->" leaves the escape: the next "</script>" ends the element.
+  CHECK(parse::script_data_end("<!-- a --></script>", 0) == 10);
+  // "<!-->" is a whole escape already.
+  CHECK(parse::script_data_end("<!--></script>", 0) == 5);
+}
+
+TEST_CASE("raw text: only real <script> and <style> start tags are cut") {
+  const std::string big = filler();
+  const std::string html = "<div title=\"<script>" + big + "\">a</div><!-- <script>" + big + " --><textarea><script>" + big +
+                           "</textarea><svg><script>" + big + "</script><style>" + big + "</style></svg><script>" + big +
+                           "</script><style>" + big + "</style>";
+  const parse::RawTextCut cut(html);
+  CHECK(cut.cut_count() == 2);  // the last script and the last style, nothing in attributes, comments, textarea or SVG
+  CHECK(cut.html().size() < html.size() - 500);
+  std::string script;
+  const auto at = cut.html().find("<script>", cut.html().find("</svg>"));
+  const auto marker = cut.html().substr(at + 8, cut.html().find("</script>", at) - at - 8);
+  cut.restore(marker, script, 10000);
+  CHECK(script == big);
+}
+
+TEST_CASE("raw text: restoring applies Gumbo's newline and NUL handling and the cap") {
+  const std::string content = "a\r\nb\rc" + std::string(1, '\0') + filler();
+  const std::string page = "<script>" + content + "</script>";
+  const parse::RawTextCut cut(page);
+  REQUIRE(cut.cut_count() == 1);
+  const auto html = cut.html();
+  const auto marker = html.substr(8, html.size() - 17);
+  std::string out;
+  cut.restore(marker, out, 100000);
+  CHECK(out == "a\nb\nc\xEF\xBF\xBD" + filler());
+  std::string capped;
+  cut.restore(marker, capped, 4);
+  CHECK(capped == "a\nb\n");
+  std::string plain;
+  cut.restore("not a marker", plain, 100);
+  CHECK(plain == "not a marker");
+}
+
+TEST_CASE("raw text: the Page is the same with and without the cut on tricky markup") {
+  const std::string big = filler();
+  const std::vector<std::string> pages = {
+      "<html><head><title>T</title><style>" + big + "</style><script type=application/ld+json>{\"@type\":\"Organization\",\"name\":\"" + big +
+          "\"}</script></head><body><p>Hello</p><script>var s='</scr'+'ipt>';" + big + "</script><p>After</p></body></html>",
+      "<body><script><!-- document.write('<script>a()</script>'); " + big + " --></script><p>Visible</p>",
+      "<body><p title='<script>'>x</p><script>" + big + "</script><footer>Call 020 7123 4567</footer>",
+      "<body><svg><style>" + big + "</style><foreignObject><p>in svg</p></foreignObject></svg><p>out</p><style>" + big + "</style>",
+      "<body><table><script>" + big + "</script><tr><td>cell</td></tr></table>",
+      "<body><script>" + big,  // never closed: runs to the end
+      "<body><script>\r\n" + big + "\r\n</script><p>crlf</p>",
+      "<body><noscript><p>Enable JavaScript</p></noscript><script src=app.js></script><div id=root></div>",
+      "<body><textarea><script>" + big + "</textarea><p>after textarea</p><title>late</title>",
+      "<body><math><mi><script>" + big + "</script></mi></math><p>math</p>",
+      "<body><plaintext><script>" + big + "</script>",
+      "<body><!-- unterminated comment <script>" + big,
+      "<body><a href=x <script>" + big + "</script>>odd</a>",
+  };
+  for (const auto& html : pages) {
+    CAPTURE(html.substr(0, 80));
+    CHECK(first_difference(dump(parse_with(html, true)), dump(parse_with(html, false))) == "");
+  }
+}
+
+TEST_CASE("raw text: every page of the shared corpus parses to the same Page with and without the cut") {
+  const auto corpus = test::corpus_dir();
+  if (!corpus) {
+    MESSAGE("../shared/corpus is absent: corpus comparison skipped");
+    return;
+  }
+  size_t pages = 0, cut_pages = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(*corpus)) {
+    const auto ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".html" && ext != ".htm")) continue;
+    CAPTURE(entry.path().string());
+    const std::string bytes = test::read_file(entry.path());
+    CHECK(first_difference(dump(parse_with(bytes, true)), dump(parse_with(bytes, false))) == "");
+    ++pages;
+    if (parse::RawTextCut(bytes).cut_count() > 0) ++cut_pages;
+  }
+  CHECK(pages > 100);
+  CHECK(cut_pages > pages / 4);  // the cut is actually exercised
+  MESSAGE(pages << " corpus pages compared, " << cut_pages << " of them with script or style contents cut");
+}

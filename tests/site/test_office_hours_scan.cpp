@@ -1,0 +1,73 @@
+// The hand-written scans of office_hours.cpp agree with the regular expressions they stand
+// for: short_day_range() with its regex everywhere, and may_hold_time_range() never says "no"
+// where the time-range regex finds a match.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <regex>
+
+#include "helpers.hpp"
+#include "parse/html_parser.hpp"
+#include "site/office_hours.hpp"
+
+using namespace amable;
+
+namespace {
+
+bool day_regex(const std::string& s) {
+  static const std::regex r(R"(\b(L\s?-\s?V|L\s?a\s?V|L\s?-\s?S|Mo\s?-\s?Fr|M\s?-\s?F)\b)");
+  return std::regex_search(s, r);
+}
+
+bool range_regex(const std::string& s) {
+  static const std::regex r(
+      R"((?:^|[^\d:.,/])((?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)?\s?(?:a\.?\s?m\.?|p\.?\s?m\.?|hs?\.?|hrs?\.?|horas)?)\s?(?:-|to|a|al|hasta|till|until)\s?((?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?\s?(?:a\.?\s?m\.?|p\.?\s?m\.?|hs?\.?|hrs?\.?|horas)?)(?![\d/])(?=$|[^\w]|hs|hrs))",
+      std::regex::icase);
+  return std::regex_search(s, r);
+}
+
+void check_text(const std::string& s) {
+  CAPTURE(s);
+  CHECK(site::short_day_range(s) == day_regex(s));
+  if (range_regex(s)) CHECK(site::may_hold_time_range(s));
+}
+
+}  // namespace
+
+TEST_CASE("office-hours scans: examples") {
+  for (const char* s : {"L-V 9:00-18:00", "L a V de 9 a 14", "Mo - Fr 8am to 5pm", "M-F", "XL-V", "L-Vx", "Lunes a viernes",
+                        "9 a 5", "8 a. m. hasta 6 p. m.", "de 10hs al 18hs", "size 9-12", "Tel 020 7123 4567", "L\tV", "M -F"})
+    check_text(s);
+  CHECK(site::short_day_range("Horario: L-V"));
+  CHECK_FALSE(site::short_day_range("XL-V"));
+  CHECK_FALSE(site::may_hold_time_range("Price 45.00 and 30 days"));
+}
+
+TEST_CASE("office-hours scans: agree with the regexes on random text") {
+  std::mt19937 rng(3);
+  const std::string alphabet = "LMoFrVSa-tuhpm 0123:.9/,aA";
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (size_t i = 0, n = rng() % 14; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    check_text(s);
+  }
+}
+
+TEST_CASE("office-hours scans: agree with the regexes on every text block of the corpus") {
+  const auto corpus = test::corpus_dir();
+  if (!corpus) {
+    MESSAGE("../shared/corpus is absent: corpus comparison skipped");
+    return;
+  }
+  size_t blocks = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(*corpus)) {
+    const auto ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".html" && ext != ".htm")) continue;
+    const auto page = parse::parse_page(test::read_file(entry.path()), parse::ParseInput{"p.html", "https://shop.example/p.html", ""});
+    for (const auto& b : page.blocks) {
+      check_text(b.text);
+      ++blocks;
+    }
+  }
+  CHECK(blocks > 1000);
+}

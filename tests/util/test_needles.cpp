@@ -1,0 +1,54 @@
+// NeedleSet: one pass for many needles, and always the answer of icontains tried needle by
+// needle in list order.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "util/needles.hpp"
+#include "util/text.hpp"
+
+using amable::util::NeedleSet;
+
+TEST_CASE("needles: finds any needle in any case, preferring the earliest in the list") {
+  const NeedleSet set({"widget.intercom.io", "embed.tawk.to", "wa.me", "x"});
+  CHECK(*set.first_in_list("s.src='https://EMBED.TAWK.TO/123';") == "embed.tawk.to");
+  CHECK(*set.first_in_list("https://wa.me/34600 and widget.Intercom.io") == "widget.intercom.io");
+  CHECK(*set.first_in_list("only an X here") == "x");
+  CHECK(set.first_in_list("nothing to see") == nullptr);
+  CHECK(NeedleSet({"ab"}).first_in_list("a") == nullptr);
+  CHECK(NeedleSet({}).first_in_list("anything") == nullptr);
+}
+
+TEST_CASE("needles: agrees with icontains on random text") {
+  const std::vector<std::string> needles = {"ab", "bca", "cab", "aaa", "cc", "abcab"};
+  const NeedleSet set(needles);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string hay;
+    const size_t len = rng() % 30;
+    for (size_t i = 0; i < len; ++i) hay.push_back("abcABC "[rng() % 7]);
+    const std::string* expected = nullptr;
+    for (const auto& n : needles)
+      if (amable::util::icontains(hay, n)) {
+        expected = &n;
+        break;
+      }
+    const std::string* got = set.first_in_list(hay);
+    CAPTURE(hay);
+    REQUIRE((got == nullptr) == (expected == nullptr));
+    if (got) CHECK(*got == *expected);
+  }
+}
+
+TEST_CASE("icontains: agrees with lower-casing both and searching, on random text") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 5000; ++round) {
+    std::string hay, needle;
+    for (size_t i = 0, n = rng() % 20; i < n; ++i) hay.push_back("aAbB1-"[rng() % 6]);
+    for (size_t i = 0, n = 1 + rng() % 3; i < n; ++i) needle.push_back("aAbB1-"[rng() % 6]);
+    const bool expected = amable::util::to_lower_ascii(hay).find(amable::util::to_lower_ascii(needle)) != std::string::npos;
+    CAPTURE(hay);
+    CAPTURE(needle);
+    CHECK(amable::util::icontains(hay, needle) == expected);
+  }
+}

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/boxed.hpp"
 #include "model/page.hpp"
 
 namespace amable::model {
@@ -60,7 +61,7 @@ struct ReturnsText {
   std::vector<TermHit> terms;
   std::vector<TermHit> whole_page_terms;
   bool has_returns_heading = false;  // a heading with a returns term (a section in T&C pages)
-  std::optional<Evidence> heading;
+  Boxed<Evidence> heading;
   std::optional<int> window_days;
   std::optional<int> whole_page_window_days;
   std::string refund_method;               // phrase, "" when not stated
@@ -134,9 +135,9 @@ struct ResponsePromise {
 };
 
 struct FollowUpFacts {
-  std::optional<Evidence> confirmation;
-  std::optional<Evidence> tracking;
-  std::optional<Evidence> delivery_time;
+  Boxed<Evidence> confirmation;
+  Boxed<Evidence> tracking;
+  Boxed<Evidence> delivery_time;
   bool fast_only = false;       // "fast shipping" with no numbers
   bool shipping_words = false;  // the page talks about shipping at all
   bool tracking_link = false;   // a "track my order" link or a carrier tracking link
@@ -147,13 +148,13 @@ struct ContactAccess {
   std::string contact_target;     // its target
   bool channel_in_chrome = false; // mailto:, tel: or a chat widget in header/nav/footer
   int ordinal = -1;               // position of the first contact mechanism among chrome links
-  std::optional<Evidence> where;
+  Boxed<Evidence> where;
 };
 
 struct PrivacyFacts {
   std::vector<std::string> items;  // EU content items found: controller, purposes, ...
   bool placeholder = false;        // "[Company Name]" left from a generator
-  std::optional<Evidence> placeholder_where;
+  Boxed<Evidence> placeholder_where;
   size_t email_forms = 0;          // forms that collect an e-mail address
   size_t email_forms_with_consent = 0;
 };
@@ -193,7 +194,7 @@ struct SelfServiceFacts {
   int question_headings = 0;
   bool accordions = false;  // details/summary
   bool complain = false;
-  std::optional<Evidence> complain_where;
+  Boxed<Evidence> complain_where;
   bool odr_link = false;    // the closed EU ODR platform
   bool complaint_subject = false;  // a contact form subject select with a complaint option
 };
@@ -260,20 +261,20 @@ struct PageFacts {
   std::vector<RawLink> links;  // moved into the Site as LinkRefs
   std::vector<EmailHit> emails;
   bool contact_form = false;
-  std::optional<Evidence> contact_form_where;
+  Boxed<Evidence> contact_form_where;
   bool chat_widget = false;
   std::string chat_vendor;
-  std::optional<Evidence> email_image;   // an e-mail address shown only as a picture
+  Boxed<Evidence> email_image;   // an e-mail address shown only as a picture
   bool js_email = false;                 // a script assembles a mailto: link
   ReturnsText returns;
   StructuredFacts structured;
   std::vector<PhoneHit> phones;
   bool callback = false;                 // "call me back" offered
-  std::optional<Evidence> callback_where;
+  Boxed<Evidence> callback_where;
   bool whatsapp = false;
   std::vector<AddressHit> addresses;
   bool map = false;                      // a map embed or maps link
-  std::optional<Evidence> trader_id;     // NIF/CIF/VAT/company number
+  Boxed<Evidence> trader_id;     // NIF/CIF/VAT/company number
   std::vector<HoursHit> hours;
   std::vector<PersonHit> people;
   std::vector<ResponsePromise> promises;

@@ -96,7 +96,31 @@ EmailFact email_from(const nlohmann::json& e) {
 
 }  // namespace
 
+nlohmann::ordered_json page_to_json(const PageReport& p) {
+  return ordered_json{{"url", p.url},
+                      {"final_url", p.final_url},
+                      {"status", p.status},
+                      {"depth", p.depth},
+                      {"bytes", p.bytes},
+                      {"title", p.title},
+                      {"lang", p.lang},
+                      {"error", opt_str(p.error)},
+                      {"content_type", p.content_type},
+                      {"fetch_ms", std::round(p.fetch_ms * 10.0) / 10.0},
+                      {"via", p.via},
+                      {"classes", p.classes},
+                      {"lang_declared", p.lang_declared},
+                      {"lang_mismatch", p.lang_mismatch},
+                      {"note", p.note}};
+}
+
 nlohmann::ordered_json to_json(const Report& r) {
+  ordered_json j = to_json_without_pages(r);
+  for (const auto& p : r.pages) j["pages"].push_back(page_to_json(p));
+  return j;
+}
+
+nlohmann::ordered_json to_json_without_pages(const Report& r) {
   ordered_json j;
   j["schema_version"] = r.schema_version;
   j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
@@ -144,23 +168,6 @@ nlohmann::ordered_json to_json(const Report& r) {
                 {"robots_found", r.crawl.robots_found},
                 {"sitemaps", r.crawl.sitemaps}};
   j["pages"] = ordered_json::array();
-  for (const auto& p : r.pages) {
-    j["pages"].push_back({{"url", p.url},
-                          {"final_url", p.final_url},
-                          {"status", p.status},
-                          {"depth", p.depth},
-                          {"bytes", p.bytes},
-                          {"title", p.title},
-                          {"lang", p.lang},
-                          {"error", opt_str(p.error)},
-                          {"content_type", p.content_type},
-                          {"fetch_ms", std::round(p.fetch_ms * 10.0) / 10.0},
-                          {"via", p.via},
-                          {"classes", p.classes},
-                          {"lang_declared", p.lang_declared},
-                          {"lang_mismatch", p.lang_mismatch},
-                          {"note", p.note}});
-  }
   j["errors"] = ordered_json::array();
   for (const auto& e : r.errors) j["errors"].push_back({{"url", e.url}, {"error", e.error}});
   j["notes"] = r.notes;

@@ -3,6 +3,7 @@
 // site::SiteBuilder; rules only read it.
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "model/facts.hpp"
+#include "model/link_list.hpp"
 #include "util/string_hash.hpp"
 
 namespace amable::model {
@@ -41,7 +43,7 @@ struct PageRecord {
   bool parsed = false;
   uint16_t classes = 0;   // own classes plus those from the text of links pointing at it
   PageFacts facts;
-  std::vector<LinkRef> links;
+  LinkList links;         // runs in Site::link_pool
   size_t index = 0;       // position in Site::pages
 
   bool ok() const { return parsed && error.empty(); }
@@ -68,6 +70,8 @@ struct Site {
   // (target, text) string ids of links present on at least 80 % of the HTML pages.
   std::vector<std::pair<uint32_t, uint32_t>> template_links;
   SiteFacts facts;
+  // Runs of links shared by the pages' LinkLists (which point into it: its address is stable).
+  std::shared_ptr<LinkPool> link_pool = std::make_shared<LinkPool>();
 
   // URLs that redirected to a page read under another key: URL -> key.
   std::unordered_map<std::string, std::string, util::StringHash, std::equal_to<>> aliases;

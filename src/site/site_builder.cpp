@@ -27,7 +27,8 @@ void SiteBuilder::add(model::PageRecord record, std::optional<model::PageFacts> 
   if (!record.error.empty()) m_site.errors.push_back({record.url, record.error});
   if (facts) {
     record.parsed = true;
-    record.links.reserve(facts->links.size());
+    std::vector<model::LinkRef> refs;
+    refs.reserve(facts->links.size());
     for (auto& l : facts->links) {
       model::LinkRef ref;
       ref.target = m_site.intern(l.target);
@@ -35,11 +36,15 @@ void SiteBuilder::add(model::PageRecord record, std::optional<model::PageFacts> 
       ref.selector = m_site.intern(l.selector);
       ref.region = l.region;
       ref.flags = l.flags;
-      record.links.push_back(ref);
+      refs.push_back(ref);
     }
+    record.links = model::LinkList(*m_site.link_pool, refs);
     facts->links.clear();
     facts->links.shrink_to_fit();
-    record.facts = std::move(*facts);
+    // A copy, not a move: the copy is allocated by this (the main) thread, so the parse threads'
+    // malloc arenas keep only short-lived data and are reused instead of growing around
+    // long-lived facts (measured: peak RSS of a 10,000-page audit).
+    record.facts = *facts;
   }
   m_site.pages.push_back(std::move(record));
   m_site.index_page(m_site.pages.size() - 1);

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "model/report_json.hpp"
+#include "reports/writer.hpp"
 #include "schema_validation.hpp"
 
 using namespace amable;
@@ -153,4 +155,15 @@ TEST_CASE("render: a missing or broken report exits 3 naming it; an unknown form
   test::write_file(dir / "text.json", "not json");
   CHECK(test::run_amable({"render", (dir / "text.json").string()}).exit_code == 3);
   CHECK(test::run_amable({"render", (dir / "bad.json").string(), "-f", "pdf"}).exit_code == 2);
+}
+
+TEST_CASE("json: the page-by-page writer gives exactly the bytes of dumping the whole report") {
+  for (const std::string shop : {"tienda-amable", "unfriendly-shop"}) {
+    const auto r = test::run_amable({"audit", "examples/" + shop, "-q", "-f", "json"});
+    REQUIRE(r.exit_code == 0);
+    const auto report = model::report_from_json(nlohmann::json::parse(r.out));
+    REQUIRE(report.has_value());
+    CHECK(report->pages.size() > 3);
+    CHECK(reports::write_json(*report, {}) == model::to_json(*report).dump(2) + "\n");
+  }
 }

@@ -1,0 +1,196 @@
+// Google Benchmark micro-benchmarks, one per stage of an audit, on real pages:
+//   gumbo/bare        Gumbo alone (gumbo_parse + gumbo_destroy_output): the floor to compare with
+//   parse/page        amable's parse: decoding, the script/style cut, Gumbo, the walk to a Page
+//   facts/page        every detector of one page (site/page_facts.cpp)
+//   audit/page        parse + facts: the CPU one page costs a parse worker
+//   site/build        the site model (link graph, depths, key pages, site facts) from page facts
+//   rule/<id>         each rule's check on that site
+//   writer/<format>   each report writer on that site's report
+// Pages: every .html of ../shared/corpus (or of AMABLE_BENCH_PAGES, e.g. the generated shop of
+// bench/run.sh), else the example shops. The site: the example shop tienda-amable, or the pages
+// of AMABLE_BENCH_PAGES when set. Each iteration is one pass over all pages; items = pages.
+#include <benchmark/benchmark.h>
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/report_builder.hpp"
+#include "engine/runner.hpp"
+#include "parse/html_parser.hpp"
+#include "reports/writer.hpp"
+#include "rules/rule_list.hpp"
+#include "site/page_facts.hpp"
+#include "site/site_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace amable;
+
+namespace {
+
+struct Corpus {
+  std::vector<std::pair<std::string, std::string>> pages;  // (key, bytes)
+  std::string from;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::pair<std::string, std::string>> html_files(const fs::path& root, size_t limit) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    const auto ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".html" || ext == ".htm")) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.size() > limit) files.resize(limit);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : files) out.emplace_back(fs::relative(f, root).generic_string(), read(f));
+  // The start page first, for site building.
+  std::stable_partition(out.begin(), out.end(), [](const auto& p) { return p.first == "index.html"; });
+  return out;
+}
+
+const Corpus& pages() {
+  static const Corpus corpus = [] {
+    Corpus c;
+    const fs::path source = AMABLE_SOURCE_DIR;
+    if (const char* dir = std::getenv("AMABLE_BENCH_PAGES")) {
+      c.pages = html_files(dir, 2000);
+      c.from = dir;
+    } else if (fs::exists(source.parent_path() / "shared" / "corpus")) {
+      c.pages = html_files(source.parent_path() / "shared" / "corpus", 100000);
+      c.from = "../shared/corpus";
+    } else {
+      c.pages = html_files(source / "examples", 1000);
+      c.from = "examples/";
+    }
+    return c;
+  }();
+  return corpus;
+}
+
+const std::vector<std::pair<std::string, std::string>>& site_pages() {
+  static const auto p = std::getenv("AMABLE_BENCH_PAGES") ? pages().pages
+                                                          : html_files(fs::path(AMABLE_SOURCE_DIR) / "examples" / "tienda-amable", 1000);
+  return p;
+}
+
+parse::ParseInput input_for(const std::string& key) { return parse::ParseInput{key, "file:///" + key, ""}; }
+
+void per_page(benchmark::State& state, size_t n, size_t bytes) {
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetLabel(std::to_string(n) + " pages from " + pages().from);
+}
+
+size_t total_bytes() {
+  size_t b = 0;
+  for (const auto& [k, v] : pages().pages) b += v.size();
+  return b;
+}
+
+void gumbo_bare(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& [key, html] : pages().pages) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+void parse_page(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& [key, html] : pages().pages) benchmark::DoNotOptimize(parse::parse_page(html, input_for(key)));
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+void facts_page(benchmark::State& state) {
+  std::vector<model::Page> parsed;
+  for (const auto& [key, html] : pages().pages) parsed.push_back(parse::parse_page(html, input_for(key)));
+  const site::FactOptions options;
+  for (auto _ : state)
+    for (size_t i = 0; i < parsed.size(); ++i) benchmark::DoNotOptimize(site::extract_facts(parsed[i], options, i == 0));
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+void audit_page(benchmark::State& state) {
+  const site::FactOptions options;
+  for (auto _ : state)
+    for (const auto& [key, html] : pages().pages)
+      benchmark::DoNotOptimize(site::extract_facts(parse::parse_page(html, input_for(key)), options, false));
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+void site_build(benchmark::State& state) {
+  const auto& sp = site_pages();
+  std::vector<model::PageFacts> facts;
+  const site::FactOptions options;
+  for (size_t i = 0; i < sp.size(); ++i) facts.push_back(site::extract_facts(parse::parse_page(sp[i].second, input_for(sp[i].first)), options, i == 0));
+  for (auto _ : state) {
+    site::SiteBuilder b(sp.front().first, "folder");
+    for (size_t i = 0; i < sp.size(); ++i) {
+      model::PageRecord r;
+      r.url = r.final_url = sp[i].first;
+      r.status = 200;
+      r.is_html = true;
+      r.via = i == 0 ? "start" : "link";
+      b.add(std::move(r), facts[i]);
+    }
+    benchmark::DoNotOptimize(b.finish());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * sp.size()));
+}
+
+const model::Site& bench_site() {
+  static const model::Site s = site::build_site_from_html(site_pages());
+  return s;
+}
+
+const model::Report& bench_report() {
+  static const model::Report r = [] {
+    auto results = engine::run_rules(rules::all_rules(), bench_site(), engine::Config{}, "en");
+    const auto scores = engine::score(results, "en");
+    return engine::build_report(bench_site(), std::move(results), scores, engine::ReportMeta{"bench", "", 0, "en"});
+  }();
+  return r;
+}
+
+void register_all() {
+  benchmark::RegisterBenchmark("gumbo/bare", gumbo_bare)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("parse/page", parse_page)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("facts/page", facts_page)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("audit/page", audit_page)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("site/build", site_build)->Unit(benchmark::kMillisecond);
+  for (const auto& rule : rules::all_rules())
+    benchmark::RegisterBenchmark(("rule/" + rule.meta.id).c_str(), [&rule](benchmark::State& state) {
+      const engine::RuleContext ctx;
+      for (auto _ : state) benchmark::DoNotOptimize(rule.check(bench_site(), ctx));
+    })->Unit(benchmark::kMicrosecond);
+  for (const auto& w : reports::writers())
+    benchmark::RegisterBenchmark(("writer/" + w.name).c_str(), [&w](benchmark::State& state) {
+      for (auto _ : state) benchmark::DoNotOptimize(w.write(bench_report(), reports::WriteOptions{}));
+    })->Unit(benchmark::kMicrosecond);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Loaded and built before any timing starts.
+  pages();
+  bench_report();
+  register_all();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -48,10 +48,15 @@ http {
   server { listen 127.0.0.1:$port; root $site; }
 }
 CONF
+if curl -s -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+  echo "bench/run.sh: port $port is already served by another process; stop it or set AMABLE_BENCH_PORT" >&2
+  exit 2
+fi
 nginx -c "$work/nginx.conf" &
 nginx_pid=$!
 trap 'kill $nginx_pid 2>/dev/null || true; wait $nginx_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break; sleep 0.1; done
+kill -0 "$nginx_pid" 2>/dev/null || { echo "bench/run.sh: nginx did not start (see $work/nginx-error.log)" >&2; exit 2; }
 
 # One timed run: prints "wall user sys maxrss_kb pages".
 timed() {
@@ -65,7 +70,13 @@ timed() {
   case $name in
     wget) n=$(find "$out" -name '*.html' | wc -l) ;;
     amable) n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$out/stdout") ;;
-    linkinator) n=$(grep -c '"url"' "$out/stdout" || true) ;;
+    # linkinator lists every URL it checked (pages, images, scripts): count the HTML pages, as
+    # for wget and amable.
+    linkinator) n=$(python3 -c '
+import json, re, sys
+links = json.load(open(sys.argv[1]))["links"]
+page = re.compile(r"(/|\.html?|/[^./]*)$")
+print(len({l["url"] for l in links if l.get("status") == 200 and page.search(l["url"].split("?")[0])}))' "$out/stdout") ;;
   esac
   echo "$(tail -n 1 "$work/time-$name") $n"
 }
@@ -76,6 +87,7 @@ if [[ " ${tools[*]} " == *" linkinator "* && ! -x "$work/node_modules/.bin/linki
   (cd "$work" && npm install --silent --no-audit --no-fund linkinator@6 >/dev/null 2>&1) || tools=(wget amable)
 fi
 
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs" >&2
 declare -A results
 for ((r = 0; r < runs; ++r)); do
   for tool in "${tools[@]}"; do
@@ -109,3 +121,20 @@ if "amable" in rows and "wget" in rows:
 if "amable" in rows and "linkinator" in rows and rows['linkinator'][2] > 0:
     print(f"amable/linkinator pages/s: {rows['amable'][2] / rows['linkinator'][2]:.2f}")
 PY
+
+# CPU per page, stage by stage, on (up to 2,000 of) the same pages: Google Benchmark.
+if [[ -x "$root/build-release/amable_bench" ]]; then
+  AMABLE_BENCH_PAGES="$site" "$root/build-release/amable_bench" --benchmark_filter='^(gumbo|parse|facts|audit)/' \
+    --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_format=json 2>/dev/null >"$work/micro.json"
+  python3 - "$work/micro.json" <<'PY'
+import json, sys
+rows = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("aggregate_name") == "median"}
+pages = None
+print("CPU per page on the same pages (Google Benchmark, median of 3):")
+for name in ("gumbo/bare", "parse/page", "facts/page", "audit/page"):
+    b = rows[name]
+    per_page = 1000.0 / b["items_per_second"]
+    print(f"  {name:<12} {per_page:6.2f} ms/page")
+print(f"audit/page / gumbo/bare: {rows['audit/page']['cpu_time'] / rows['gumbo/bare']['cpu_time']:.2f}")
+PY
+fi

@@ -9,6 +9,7 @@ set(AMABLE_UTIL_SOURCES
 
 set(AMABLE_MODEL_SOURCES
   src/model/link_list.cpp
+  src/model/shared_text.cpp
   src/model/page.cpp
   src/model/report.cpp
   src/model/report_json.cpp

@@ -24,7 +24,7 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     const bool policy = (p.classes & (model::k_class_privacy | model::k_class_legal)) != 0 && !(p.classes & model::k_class_shipping);
     return p.facts.follow_up.tracking.has_value() && !policy;
   });
-  const auto* times = shallowest(site, [](const auto& p) { return p.facts.follow_up.delivery_time.has_value() || p.facts.structured.shipping_details; });
+  const auto* times = shallowest(site, [](const auto& p) { return p.facts.follow_up.delivery_time.has_value() || p.facts.sd().shipping_details; });
   const auto* fast = shallowest(site, [](const auto& p) { return p.facts.follow_up.fast_only; });
   const double c = confirmation ? 1 : 0, t = tracking ? 1 : 0, d = times ? 1 : fast ? 0.5 : 0;
   if (confirmation) o.findings.push_back(finding(*confirmation->facts.follow_up.confirmation, ctx.t("Order confirmation promised.", "Se promete confirmación del pedido."), "evidence"));

@@ -82,7 +82,7 @@ Presence presence(const Site& site, LinkClasses& links, const engine::RuleContex
     }
   }
   for (const auto& page : site.pages)
-    if (page.ok() && page.facts.structured.merchant_return_policy) {
+    if (page.ok() && page.facts.sd().merchant_return_policy) {
       p.score = 0.5;
       p.how = "structured-data";
       p.evidence = page_finding(page.url, ctx.t("A return policy exists only in structured data (MerchantReturnPolicy): show it in the text.",
@@ -144,8 +144,8 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   if (r.window_days) found.insert("window");
   double items = 0;
   std::vector<std::string> missing;
-  const auto sd_page = std::find_if(site.pages.begin(), site.pages.end(), [](const auto& pg) { return pg.ok() && pg.facts.structured.merchant_return_policy; });
-  const model::StructuredFacts* sd = sd_page != site.pages.end() ? &sd_page->facts.structured : nullptr;
+  const auto sd_page = std::find_if(site.pages.begin(), site.pages.end(), [](const auto& pg) { return pg.ok() && pg.facts.sd().merchant_return_policy; });
+  const model::StructuredFacts* sd = sd_page != site.pages.end() ? &sd_page->facts.sd() : nullptr;
   for (auto item : k_items) {
     if (found.contains(std::string(item))) {
       items += 1;

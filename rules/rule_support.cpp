@@ -84,7 +84,7 @@ bool sells_goods(const model::Site& site) {
   return std::any_of(site.pages.begin(), site.pages.end(), [](const model::PageRecord& p) {
     if (!p.ok()) return false;
     const auto& f = p.facts;
-    const auto& types = f.structured.types;
+    const auto& types = f.sd().types;
     return f.prices || f.add_to_cart || f.cart_link || (p.classes & model::k_class_cart) ||
            std::find(types.begin(), types.end(), "Product") != types.end() ||
            std::find(types.begin(), types.end(), "Offer") != types.end();

@@ -93,6 +93,7 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
   r.crawl.hsts = site.fetch.hsts;
   r.crawl.robots_found = site.fetch.robots_found;
   r.crawl.sitemaps = site.fetch.sitemaps;
+  r.pages.reserve(site.pages.size());  // no doubling: a large site's page list is most of the report
   for (const auto& p : site.pages) {
     model::PageReport pr;
     pr.url = p.url;

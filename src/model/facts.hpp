@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/boxed.hpp"
+#include "model/shared_text.hpp"
 #include "model/page.hpp"
 
 namespace amable::model {
@@ -33,16 +34,17 @@ std::string_view class_name(PageClass c);  // "contact", "returns", ...
 std::vector<std::string> class_names(uint16_t classes);
 
 // Where a fact was seen: enough for a person to find it again.
+// Its texts are shared between equal values (SharedText): pages repeat the same evidence.
 struct Evidence {
-  std::string url;
-  std::string selector;
-  std::string snippet;  // at most 200 characters, quoted from the page
+  SharedText url;
+  SharedText selector;
+  SharedText snippet;  // at most 200 characters, quoted from the page
   Region region = Region::main;
 };
 
 struct EmailHit {
-  std::string value;   // lower-cased address
-  std::string source;  // text, mailto, cloudflare, obfuscated, json-ld, microdata
+  SharedText value;    // lower-cased address
+  SharedText source;  // text, mailto, cloudflare, obfuscated, json-ld, microdata
   bool visible = true;  // readable on the page (mailto-only and structured data are not)
   bool in_chrome = false;
   Evidence where;
@@ -50,8 +52,8 @@ struct EmailHit {
 
 // A term of a return policy found in running text.
 struct TermHit {
-  std::string item;  // window, conditions, costs, refund, process, exceptions, red-flag, withdrawal
-  std::string phrase;  // the lexicon phrase or pattern that matched
+  SharedText item;  // window, conditions, costs, refund, process, exceptions, red-flag, withdrawal
+  SharedText phrase;  // the lexicon phrase or pattern that matched
   Evidence where;
 };
 
@@ -86,13 +88,19 @@ struct StructuredFacts {
   std::optional<int> merchant_return_days;
   std::string return_fees;   // FreeReturn, ReturnFeesCustomerResponsibility, ...
   std::string refund_type;
+  bool has_any() const {
+    return !types.empty() || !emails.empty() || !telephones.empty() || !addresses.empty() || !opening_hours.empty() ||
+           !people.empty() || search_action || faq_page || shipping_details || !product_names.empty() ||
+           !organization_name.empty() || merchant_return_policy || merchant_return_days || !return_fees.empty() ||
+           !refund_type.empty();
+  }
 };
 
 struct PhoneHit {
-  std::string value;      // as written on the page (or the tel: target)
-  std::string e164;       // +34912345678
-  std::string kind = "phone";  // phone | fax | whatsapp
-  std::string line_type = "unknown";  // fixed | mobile | fixed-or-mobile | toll-free | premium | shared-cost | voip | unknown
+  SharedText value;       // as written on the page (or the tel: target)
+  SharedText e164;       // +34912345678
+  SharedText kind = "phone";  // phone | fax | whatsapp
+  SharedText line_type = "unknown";  // fixed | mobile | fixed-or-mobile | toll-free | premium | shared-cost | voip | unknown
   bool placeholder = false;
   bool tel_link = false;  // offered as a click-to-call link
   bool labelled = false;  // a phone word ("Tel.", "Teléfono") right before it
@@ -103,8 +111,8 @@ struct PhoneHit {
 };
 
 struct AddressHit {
-  std::string value;
-  std::string source;  // text, address-element, structured-data
+  SharedText value;
+  SharedText source;  // text, address-element, structured-data
   bool po_box = false;
   bool in_chrome = false;
   bool placeholder = false;  // a theme's sample: "123 Main Street", "Calle Falsa 123"
@@ -112,7 +120,7 @@ struct AddressHit {
 };
 
 struct HoursHit {
-  std::string value;
+  SharedText value;
   bool always = false;       // "24/7" with no clock times
   bool structured = false;   // only in structured data
   bool near_channel = false; // next to a phone, e-mail or chat, or under an hours heading
@@ -267,7 +275,10 @@ struct PageFacts {
   Boxed<Evidence> email_image;   // an e-mail address shown only as a picture
   bool js_email = false;                 // a script assembles a mailto: link
   ReturnsText returns;
-  StructuredFacts structured;
+  // Structured data (JSON-LD, microdata): most pages have little or none, so it is boxed;
+  // read it through sd().
+  Boxed<StructuredFacts> structured;
+  const StructuredFacts& sd() const;
   std::vector<PhoneHit> phones;
   bool callback = false;                 // "call me back" offered
   Boxed<Evidence> callback_where;

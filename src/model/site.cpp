@@ -21,6 +21,11 @@ std::string_view class_name(PageClass c) {
   return "other";
 }
 
+const StructuredFacts& PageFacts::sd() const {
+  static const StructuredFacts none;
+  return structured ? *structured : none;
+}
+
 std::vector<std::string> class_names(uint16_t classes) {
   std::vector<std::string> out;
   for (uint16_t bit = 1; bit != 0 && bit <= k_class_cart; bit = static_cast<uint16_t>(bit << 1))

@@ -153,8 +153,11 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
     model::HoursHit h;
     h.in_chrome = model::is_chrome(b.region);
     h.near_channel = labelled || channel || h.in_chrome || contact_page;
-    h.where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
-    h.value = util::truncate_chars(util::collapse_whitespace(b.text), 120);
+    // The evidence is made only for a hit: most blocks are not one.
+    auto keep = [&](model::HoursHit& hit) {
+      hit.where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
+      out.push_back(std::move(hit));
+    };
 
     if (digits && !excluded) {
       const std::string simple = simplify(b.text);
@@ -172,19 +175,21 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
         if (!duration && ((has_days && (units || plausible)) || (labelled && (units || plausible)))) {
           const auto pos = static_cast<size_t>(m.position(0));
           h.value = util::truncate_chars(simple.substr(lead_in_start(simple, pos)), 120);
-          out.push_back(std::move(h));
+          keep(h);
           continue;
         }
       }
     }
     // "Horario de Reservas | Lunes a Domingo | Ininterrumpido": a label and a run of days.
     if (labelled && day_range(t, days, lang) && !excluded) {
-      out.push_back(std::move(h));
+      h.value = util::truncate_chars(util::collapse_whitespace(b.text), 120);
+      keep(h);
       continue;
     }
     if (always.matches(t, lang) && !excluded) {
       h.always = true;
-      out.push_back(std::move(h));
+      h.value = util::truncate_chars(util::collapse_whitespace(b.text), 120);
+      keep(h);
     }
   }
   for (const auto& s : sd.opening_hours) {

@@ -203,7 +203,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   f.lang = lang.effective;
   f.lang_mismatch = lang.mismatch;
 
-  f.structured = structured_facts(page);
+  const model::StructuredFacts sd = structured_facts(page);
   f.title = page.title;
   for (const auto& h : page.headings)
     if (h.level == 1 && f.h1.size() < 10) f.h1.push_back(h.text);
@@ -225,7 +225,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   f.thin = (page.text_chars < 200 && script_bundles >= 1) || page.empty_app_root ||
            mentions_javascript_needed(page.noscript_text);
 
-  f.own_classes = own_classes(page, f.lang, f.structured);
+  f.own_classes = own_classes(page, f.lang, sd);
 
   f.links.reserve(page.links.size() + 1);
   for (const auto& l : page.links) {
@@ -252,7 +252,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
       f.links.push_back(std::move(r));
     }
 
-  f.emails = find_emails(page, f.lang, f.structured);
+  f.emails = find_emails(page, f.lang, sd);
   contact_form(page, f);
   widgets(page, f);
   email_signals(page, f.lang, f);
@@ -263,7 +263,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   PhoneOptions phone_options;
   phone_options.regions = phone_regions(options.tld_region, f.lang_tag, page.meta("og:locale"), f.lang);
   phone_options.contact_page = contact_page;
-  f.phones = find_phones(page, f.lang, phone_options, f.structured);
+  f.phones = find_phones(page, f.lang, phone_options, sd);
   for (const auto& p : f.phones) f.whatsapp = f.whatsapp || p.kind == "whatsapp";
   {
     const auto& callback = text::lexicon("contact-phone").phrases("callback", f.lang);
@@ -274,11 +274,11 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
         break;
       }
   }
-  f.addresses = find_addresses(page, f.lang, f.structured);
+  f.addresses = find_addresses(page, f.lang, sd);
   f.map = has_map(page);
   f.trader_id = find_trader_id(page, f.lang);
-  f.hours = find_office_hours(page, f.lang, contact_page, f.structured);
-  f.people = find_people(page, f.lang, f.emails, f.structured);
+  f.hours = find_office_hours(page, f.lang, contact_page, sd);
+  f.people = find_people(page, f.lang, f.emails, sd);
   f.promises = find_response_promises(page, f.lang);
   const bool policy_page = (f.own_classes & (model::k_class_privacy | model::k_class_legal)) != 0;
   f.follow_up = find_follow_up(page, f.lang, policy_page);
@@ -286,11 +286,15 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   f.privacy = find_privacy(page, f.lang);
   f.security = find_security(page);
   f.clutter = find_clutter(page, f.lang, f.words);
-  f.purpose = find_purpose(page, f.lang, f.structured, start_page);
-  f.self_service = find_self_service(page, f.lang, f.structured, f.chat_widget);
-  f.copy = count_perspective(page, f.lang, brand_words(page, f.structured));
+  f.purpose = find_purpose(page, f.lang, sd, start_page);
+  // Only the home page's opening words are judged (clear-purpose); an audit keeps the facts of
+  // every page, so the others' are not kept.
+  if (!start_page) std::string().swap(f.purpose.intro);
+  f.self_service = find_self_service(page, f.lang, sd, f.chat_widget);
+  f.copy = count_perspective(page, f.lang, brand_words(page, sd));
   f.readability = measure_readability(page, f.lang);
   f.notes = page.notes;
+  if (sd.has_any()) f.structured = sd;
   return f;
 }
 

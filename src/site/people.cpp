@@ -161,7 +161,8 @@ std::vector<model::PersonHit> find_people(const model::Page& page, std::string_v
   // A personal mailbox: ana@, ana.garcia@, sarah@ (not info@ or a shop name).
   for (const auto& e : emails) {
     if (!e.visible) continue;
-    const std::string local = e.value.substr(0, e.value.find('@'));
+    const std::string& address = e.value;
+    const std::string local = address.substr(0, address.find('@'));
     const auto parts = util::split_any(local, "._-");
     if (parts.empty() || !is_given_name(parts.front()) || parts.size() > 3) continue;
     std::string name(parts.front());

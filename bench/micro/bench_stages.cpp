@@ -13,6 +13,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -183,7 +184,33 @@ void register_all() {
 
 }  // namespace
 
+// `--one-pass=STAGE`: one pass of gumbo/bare, parse/page or audit/page over the pages and
+// nothing else (`--one-pass=none` only loads them), for `valgrind --tool=callgrind`, whose
+// instruction counts do not depend on what else the machine is doing (bench/instructions.sh).
+int one_pass(std::string_view stage) {
+  const auto& all = pages().pages;
+  const site::FactOptions options;
+  size_t sink = 0;
+  for (const auto& [key, html] : all) {
+    if (stage == "gumbo/bare") {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+      sink += out->root != nullptr;
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    } else if (stage == "parse/page") {
+      sink += parse::parse_page(html, input_for(key)).blocks.size();
+    } else if (stage == "audit/page") {
+      sink += site::extract_facts(parse::parse_page(html, input_for(key)), options, false).words;
+    } else if (stage != "none") {
+      std::fprintf(stderr, "unknown stage %.*s\n", static_cast<int>(stage.size()), stage.data());
+      return 2;
+    }
+  }
+  std::printf("%zu pages from %s (%zu)\n", all.size(), pages().from.c_str(), sink);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc == 2 && std::string_view(argv[1]).starts_with("--one-pass=")) return one_pass(std::string_view(argv[1]).substr(11));
   // Loaded and built before any timing starts.
   pages();
   bench_report();

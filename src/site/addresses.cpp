@@ -22,6 +22,17 @@ bool has_postal_code(std::string_view window) {
   return std::regex_search(window.begin(), window.end(), k_codes);
 }
 
+// An Argentine CPA ("C1213BYD": a letter, four digits, three letters) anywhere in `s`: every
+// match of the slow k_cpa regex below holds one, so text without one is not searched.
+bool has_cpa_code(std::string_view s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (size_t i = 0; i + 8 <= s.size(); ++i)
+    if (upper(s[i]) && util::is_ascii_digit(s[i + 1]) && util::is_ascii_digit(s[i + 2]) && util::is_ascii_digit(s[i + 3]) &&
+        util::is_ascii_digit(s[i + 4]) && upper(s[i + 5]) && upper(s[i + 6]) && upper(s[i + 7]))
+      return true;
+  return false;
+}
+
 // ", Santry", " | Temple City", " - Santa Fe", "Lt. 3C-1, S.R. Pachacutec": a separator, then a
 // capitalised place, within the next 60 characters.
 bool has_locality(std::string_view after) {
@@ -191,7 +202,7 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
     // "Catamarca 211 - (C1213BYD)": a name, a number and a strong postal code.
     static const std::regex k_cpa(R"(\b[A-Z][\w\.]+(\s[A-Z][\w\.]+)*\s\d{1,5}\s?[-,]?\s?\(?[A-Z]\d{4}[A-Z]{3}\)?)", std::regex::optimize);
     std::cmatch cm;
-    if (std::regex_search(b.text.data(), b.text.data() + b.text.size(), cm, k_cpa))
+    if (has_cpa_code(b.text) && std::regex_search(b.text.data(), b.text.data() + b.text.size(), cm, k_cpa))
       add(b, static_cast<size_t>(cm.position(0)), "text");
   }
   for (const auto& a : sd.addresses) {

@@ -19,13 +19,18 @@ void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang
   for (size_t i = 0; i < t.size(); ++i)
     e.words.emplace_back(stemmed ? t.stem(i, lang) : t.folded(i));
   if (e.words.empty()) return;
+  const std::string_view first_folded = t.folded(0);
   const auto idx = static_cast<uint32_t>(m_entries.size());
   const size_t bit = bit_of(std::hash<std::string_view>{}(e.words.front()));
   if (stemmed) {
     auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == e.lang; });
-    if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}});
+    if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}, {}, false});
     it->filter.set(bit);
     it->by_first[e.words.front()].push_back(idx);
+    if (first_folded.size() < 2)
+      it->short_words = true;
+    else
+      it->prefixes.set(prefix_of(first_folded));
   } else {
     m_exact_filter.set(bit);
     m_exact_by_first[e.words.front()].push_back(idx);
@@ -68,6 +73,8 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
   candidates.clear();
   for (const auto& index : m_stemmed) {
     if (known && index.lang != text_lang) continue;  // never matches, see entry_matches
+    const std::string_view folded = t.folded(i);
+    if (!index.short_words && (folded.size() < 2 || !index.prefixes.test(prefix_of(folded)))) continue;
     if (!index.filter.test(bit_of(t.stem_hash(i, index.lang)))) continue;
     if (auto it = index.by_first.find(t.stem(i, index.lang)); it != index.by_first.end())
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());

@@ -61,7 +61,17 @@ class PhraseSet {
     std::string lang;
     Filter filter;
     Index by_first;  // entries by their first stem
+    // The first two folded bytes of the first word of each entry. Snowball stemmers (English,
+    // Spanish, French) only cut suffixes and drop accents, so a word whose stem equals an
+    // entry's shares those two bytes with the entry's word: a token that shares them with no
+    // entry is not stemmed at all (stemming is the cost). Entries whose first word folds to
+    // fewer than two bytes are always tried.
+    std::bitset<65536> prefixes;
+    bool short_words = false;
   };
+  static size_t prefix_of(std::string_view folded) {
+    return static_cast<size_t>(static_cast<unsigned char>(folded[0])) << 8 | static_cast<unsigned char>(folded[1]);
+  }
   std::vector<Entry> m_entries;
   Filter m_exact_filter;
   Index m_exact_by_first;

@@ -27,7 +27,8 @@ struct Style {
   std::string yellow(std::string_view s) const { return wrap("33", s); }
 };
 
-// Everything from the site goes through here.
+// Everything read from the report goes through here: site text, and under `render` any field
+// of a JSON file someone handed over.
 std::string clean(std::string_view s) { return one_line(s); }
 
 std::string colour_status(const Style& st, model::Status s, bool es) {
@@ -59,24 +60,24 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
   for (const auto& p : r.pages)
     if (p.error) ++failed_pages;
 
-  out += st.bold(fmt::format("amable {} \xE2\x80\x94 {} {}", r.tool_version, es ? "auditoría de" : "audit of", clean(r.target))) + "\n";
+  out += st.bold(fmt::format("amable {} \xE2\x80\x94 {} {}", clean(r.tool_version), es ? "auditoría de" : "audit of", clean(r.target))) + "\n";
   out += st.dim(fmt::format("{} {}, {} {}; {} {}", r.pages.size(), es ? "páginas" : "pages", failed_pages,
-                            es ? "con error" : "failed", es ? "idioma" : "language", r.language.empty() ? "?" : r.language)) + "\n\n";
+                            es ? "con error" : "failed", es ? "idioma" : "language", r.language.empty() ? "?" : clean(r.language))) + "\n\n";
 
   const std::string score = r.score ? fmt::format("{}/100", *r.score) : std::string("-");
   out += fmt::format("  {}  {}  {}", st.bold(es ? "Puntuación" : "Score"), st.bold(score), grade_text(r.grade, es));
   out += st.dim(fmt::format("   ({} {} %{})", es ? "cobertura" : "coverage", static_cast<int>(std::lround(r.coverage * 100)),
                             r.provisional ? ", provisional" : "")) + "\n";
-  for (const auto& c : r.caps) out += "  " + st.yellow(c) + "\n";
+  for (const auto& c : r.caps) out += "  " + st.yellow(clean(c)) + "\n";
   if (r.baseline) out += "  " + st.dim(clean(baseline_line(r, es))) + "\n";
   out += "\n";
   for (const auto& c : r.categories)
-    out += fmt::format("  {:<14} {:>3}  {}\n", c.title, score_text(c.score), bar(c.score));
+    out += fmt::format("  {:<14} {:>3}  {}\n", clean(c.title), score_text(c.score), bar(c.score));
   out += "\n" + st.bold(es ? "Mayores mejoras primero" : "Biggest gains first") + "\n";
 
   for (const auto& rule : r.rules) {
     out += fmt::format("\n  {} {:<22} {:>7}  {}\n", colour_status(st, rule.status, es), rule.id,
-                       rule.score ? fmt::format("{}/100", *rule.score) : std::string("-"), rule.title);
+                       rule.score ? fmt::format("{}/100", *rule.score) : std::string("-"), clean(rule.title));
     if (!rule.summary.empty()) out += "        " + clean(rule.summary) + "\n";
     const bool passing = rule.status == model::Status::pass;
     size_t shown = 0;
@@ -88,7 +89,7 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
       out += "\n";
     }
     if (!passing && rule.scored() && !rule.fix.empty())
-      out += "        " + st.bold(es ? "Qué hacer: " : "Fix: ") + rule.fix + "\n";
+      out += "        " + st.bold(es ? "Qué hacer: " : "Fix: ") + clean(rule.fix) + "\n";
   }
 
   if (!r.errors.empty()) {
@@ -108,7 +109,7 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
   }
   if (!r.failed_gates.empty()) {
     out += "\n" + st.red(st.bold(es ? "Umbrales no superados" : "Failed gates")) + "\n";
-    for (const auto& g : r.failed_gates) out += "  " + st.red(g) + "\n";
+    for (const auto& g : r.failed_gates) out += "  " + st.red(clean(g)) + "\n";
   }
   return out;
 }

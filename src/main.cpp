@@ -1,6 +1,7 @@
 // amable: builds the command line, dispatches to a subcommand, and maps errors to exit codes.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -13,6 +14,9 @@
 
 int main(int argc, char** argv) {
   using namespace amable::cli;
+  // A file-size limit (ulimit -f) makes a write fail with EFBIG, reported like a full disk,
+  // instead of killing the process with a half-written temporary file.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"amable: audit an online shop for customer-friendliness", "amable"};
   app.set_version_flag("--version", std::string("amable ") + AMABLE_VERSION);
   app.require_subcommand(1);

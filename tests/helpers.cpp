@@ -4,7 +4,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <thread>
 
 namespace amable::test {
 namespace {
@@ -24,7 +26,8 @@ RunResult run_amable(const std::vector<std::string>& args, const std::string& en
   return run_program(amable_binary().string(), args, env);
 }
 
-RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env) {
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env,
+                      const Interrupt& interrupt) {
   TempDir tmp;
   const fs::path out = tmp / "out", err = tmp / "err";
   // exec: the shell becomes the program, so the child's rusage is its own.
@@ -37,15 +40,24 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
+  if (pid > 0 && interrupt.signal != 0) {
+    std::this_thread::sleep_for(interrupt.after);
+    kill(pid, interrupt.signal);
+  }
   int status = 0;
   struct rusage usage {};
   if (pid > 0 && wait4(pid, &status, 0, &usage) == pid) {
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.killed_by = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
     r.max_rss_kb = usage.ru_maxrss;
   }
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+RunResult run_amable_interrupted(const std::vector<std::string>& args, const Interrupt& interrupt) {
+  return run_program(amable_binary().string(), args, {}, interrupt);
 }
 
 std::string html_page(const std::string& lang, const std::string& title, const std::string& body) {

@@ -1,5 +1,6 @@
 #pragma once
 // Shared test helpers: temporary folders, running the built binary, the shared corpus.
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -70,12 +71,21 @@ struct RunResult {
   std::string out;
   std::string err;
   long max_rss_kb = 0;  // peak resident memory of the child
+  int killed_by = 0;    // the signal that ended it, if one did
+};
+
+// A signal sent to the child some time after it started.
+struct Interrupt {
+  int signal = 0;
+  std::chrono::milliseconds after{0};
 };
 
 // Runs the built `amable` with `args` (shell-quoted here), capturing stdout and stderr.
 RunResult run_amable(const std::vector<std::string>& args, const std::string& env = {});
 // The same for any program (an absolute path or a name on PATH).
-RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env = {});
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& env = {},
+                      const Interrupt& interrupt = {});
+RunResult run_amable_interrupted(const std::vector<std::string>& args, const Interrupt& interrupt);
 
 // A minimal HTML document.
 std::string html_page(const std::string& lang, const std::string& title, const std::string& body);

@@ -1,7 +1,10 @@
 #include "cli/audit_cmd.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -61,6 +64,29 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
 
 namespace {
 
+// Ctrl-C or SIGTERM: stop requesting, report what was read (marked partial), exit 128 + the
+// signal. A second one ends the process at once.
+std::atomic<bool> g_interrupted{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_stop_signal(int sig) {
+  if (g_interrupted.load()) {
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+    return;
+  }
+  g_signal = sig;
+  g_interrupted.store(true);
+}
+
+void catch_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
 engine::Config load_configuration(const AuditOptions& o) {
   const auto ids = rules::rule_ids();
   engine::Config c;
@@ -116,6 +142,8 @@ void evaluate_gates(model::Report& r, const engine::Config& c) {
 int run_audit(const AuditOptions& o) {
   const OutputOptions out{o.format, o.outputs, o.color, o.quiet};
   check_outputs(out);
+  if (!o.write_baseline.empty())
+    if (auto ok = util::check_writable(o.write_baseline); !ok) throw CliError{k_exit_usage, ok.error()};
 
   engine::Config config = load_configuration(o);
   std::optional<engine::Baseline> baseline;
@@ -146,9 +174,12 @@ int run_audit(const AuditOptions& o) {
       }
     };
   }
+  catch_stop_signals();
+  ao.interrupted = &g_interrupted;
   auto report = engine::run_audit(ao, rules::all_rules());
   if (progress && !o.verbose) std::cerr << "\r\x1b[2K" << std::flush;
-  if (!report) throw CliError{report.error().exit_code, report.error().message};
+  const int stopped_by = g_signal;
+  if (!report) throw CliError{stopped_by ? 128 + stopped_by : report.error().exit_code, report.error().message};
 
   if (baseline) engine::apply_baseline(*report, *baseline);
   evaluate_gates(*report, config);
@@ -159,6 +190,11 @@ int run_audit(const AuditOptions& o) {
   }
 
   emit_report(*report, out);
+  if (stopped_by) {
+    if (!o.quiet)
+      std::cerr << "amable: interrupted: the report is partial (" << report->pages.size() << " pages read)\n";
+    return 128 + stopped_by;
+  }
   return report->failed_gates.empty() ? k_exit_ok : k_exit_gate;
 }
 

@@ -38,9 +38,11 @@ void check_outputs(const OutputOptions& o) {
     for (const auto& n : reports::writer_names()) known += (known.empty() ? "" : ", ") + n;
     throw CliError{k_exit_usage, "--format " + o.format + ": unknown format (known: " + known + ")"};
   }
-  for (const auto& out : o.outputs)
+  for (const auto& out : o.outputs) {
     if (!reports::writer_for_path(out))
       throw CliError{k_exit_usage, out + ": cannot tell the report format from the extension (use .txt, .json, .html, .md, .sarif or .xml)"};
+    if (auto ok = util::check_writable(out); !ok) throw CliError{k_exit_usage, ok.error()};
+  }
 }
 
 void emit_report(const model::Report& r, const OutputOptions& o) {

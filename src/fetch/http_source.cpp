@@ -184,13 +184,15 @@ std::string curl_reason(CURLcode code, const char* errbuf, double timeout_s) {
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR: return "TLS error: " + detail;
+    case CURLE_SSL_ISSUER_ERROR: return "TLS error: " + detail + " (a staging server? --cacert FILE trusts its certificate)";
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING: return "the connection closed before the page was complete (" + detail + ")";
     case CURLE_BAD_CONTENT_ENCODING: return "bad compressed data (" + detail + ")";
     case CURLE_UNSUPPORTED_PROTOCOL: return "only http and https are fetched (" + detail + ")";
     case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
+    // libcurl (7.88) reports a header block over its 100 KB limit as out of memory.
+    case CURLE_OUT_OF_MEMORY: return "response headers larger than 100 KB, or out of memory (" + detail + ")";
     default: return detail;
   }
 }
@@ -394,7 +396,12 @@ void HttpSource::start_transfer(Job job, Host& host) {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
   }
-  if (!m_opt.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, m_opt.ca_file.c_str());
+  if (!m_opt.ca_file.empty()) {
+    // CAINFO alone would replace the system's authorities; with OpenSSL, CAPATH keeps them, so
+    // the file is trusted in addition (help-desk hosts stay verifiable).
+    curl_easy_setopt(e, CURLOPT_CAINFO, m_opt.ca_file.c_str());
+    curl_easy_setopt(e, CURLOPT_CAPATH, "/etc/ssl/certs");
+  }
   // Identity goes to the start host only, never to another host a redirect points at.
   if (m_identity.is_start_host(t->job.url)) {
     for (const auto& h : m_opt.headers) t->header_list = curl_slist_append(t->header_list, h.c_str());
@@ -473,7 +480,9 @@ void HttpSource::on_robots(Transfer& t, int curl_code) {
     h.robots = Robots::allow_all();  // redirect chains are not followed for robots.txt
   } else {
     h.robots = Robots::disallow_all();  // 5xx or unreachable: complete disallow (§2.3.1.4)
-    if (!ok) h.unreachable = curl_reason(code, t.errbuf, m_opt.timeout_s);
+    // A host that could not be reached at all is the start page's error; a robots.txt that
+    // answered too slowly is robots.txt's (the page itself was never asked for).
+    if (!ok && code != CURLE_OPERATION_TIMEDOUT) h.unreachable = curl_reason(code, t.errbuf, m_opt.timeout_s);
     h.robots_problem = h.origin + "/robots.txt could not be read (" +
                        (ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)) + ")";
     m_info.notes.push_back(h.robots_problem + ": nothing on that host was fetched, as RFC 9309 requires");
@@ -716,6 +725,18 @@ void HttpSource::stop() {
     while (!h->queue.empty()) h->queue.pop();
     h->parked.clear();
   }
+  // Transfers in flight are cut too (a slow page would otherwise hold the stop for its whole
+  // timeout); the pages they were reading are reported as not read.
+  auto* multi = static_cast<CURLM*>(m_multi);
+  for (Transfer* t : m_active) {
+    if (t->job.kind == Job::Kind::page) emit_failure(t->job, 0, "not read: the audit was interrupted");
+    --t->host->in_flight;
+    curl_multi_remove_handle(multi, t->easy);
+    curl_easy_cleanup(t->easy);
+    curl_slist_free_all(t->header_list);
+    delete t;
+  }
+  m_active.clear();
 }
 
 SiteFetchInfo HttpSource::info() const {
@@ -725,8 +746,9 @@ SiteFetchInfo HttpSource::info() const {
     for (const auto& e : m_robots_examples) ex += (ex.empty() ? "" : ", ") + e;
     info.notes.push_back(std::to_string(m_robots_blocked) + " URLs were not fetched because robots.txt disallows them (" + ex + ")");
   }
+  if (m_opt.insecure) info.notes.push_back("TLS certificates were not checked (--insecure)");
   if (m_over_limit > 0)
-    info.notes.push_back("stopped at the page limit (" + std::to_string(m_opt.max_pages) + "): " +
+    info.notes.push_back("stopped at the page limit (--max-pages " + std::to_string(m_opt.max_pages) + "): " +
                          std::to_string(m_over_limit) + " more links were not followed");
   return info;
 }

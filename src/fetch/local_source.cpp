@@ -252,7 +252,7 @@ std::optional<RawPage> DirSource::next() {
 SiteFetchInfo DirSource::info() const {
   SiteFetchInfo info;
   if (m_skipped > 0)
-    info.notes.push_back("stopped at the page limit (" + std::to_string(m_limits.max_pages) + "): " +
+    info.notes.push_back("stopped at the page limit (--max-pages " + std::to_string(m_limits.max_pages) + "): " +
                          std::to_string(m_skipped) + " pages were not read");
   if (m_unlinked > 0)
     info.notes.push_back(std::to_string(m_unlinked) + " page(s) in the folder are not linked from the site; they were read too (via \"folder\")");

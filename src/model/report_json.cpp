@@ -78,6 +78,19 @@ std::optional<std::string> get_opt_str(const nlohmann::json& j, const char* key)
   return it->get<std::string>();
 }
 
+// The schema's rule_id: ^[a-z][a-z0-9]*(-[a-z0-9]+)*$. Writers print ids bare (Markdown code
+// spans, SARIF ids, JUnit names), so a report read back must not smuggle anything else in.
+bool is_rule_id(std::string_view id) {
+  if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z' || id.back() == '-') return false;
+  char prev = 'a';
+  for (const char c : id) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!word && !(c == '-' && prev != '-')) return false;
+    prev = c;
+  }
+  return true;
+}
+
 std::vector<std::string> get_strings(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_array()) return {};
@@ -217,6 +230,7 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
       auto cat = category_from(get_or<std::string>(rj, "category", ""));
       auto st = status_from(get_or<std::string>(rj, "status", ""));
       auto sev = severity_from(get_or<std::string>(rj, "severity", "warning"));
+      if (!is_rule_id(rule.id)) return std::unexpected("rule id \"" + rule.id.substr(0, 40) + "\" is not a rule id (lower-case words joined by '-')");
       if (!cat || !st || !sev) return std::unexpected("rule " + rule.id + ": bad category, status or severity");
       rule.category = *cat;
       rule.status = *st;

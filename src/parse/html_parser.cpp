@@ -212,7 +212,9 @@ int parse_int(std::string_view s) {
 // ---- text accumulation -----------------------------------------------------------------------
 
 // Appends text with HTML white-space collapsing; `pending` carries a space across calls.
-void append_collapsed(std::string& out, bool& pending, std::string_view s, size_t cap) {
+// Appends `s` with runs of white space collapsed to one space. Stops at `cap` bytes, never
+// inside a UTF-8 sequence; returns false when some of `s` was left out for the cap.
+bool append_collapsed(std::string& out, bool& pending, std::string_view s, size_t cap) {
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     bool space = util::is_ascii_space(c);
@@ -225,13 +227,15 @@ void append_collapsed(std::string& out, bool& pending, std::string_view s, size_
       pending = !out.empty() && out.back() != '\n';
       continue;
     }
-    if (out.size() >= cap) return;
+    // A sequence's continuation bytes follow its lead byte past the cap.
+    if (out.size() >= cap && (static_cast<unsigned char>(c) & 0xC0) != 0x80) return false;
     if (pending) {
       out.push_back(' ');
       pending = false;
     }
     out.push_back(c);
   }
+  return true;
 }
 
 struct Capture {
@@ -318,6 +322,12 @@ class Walker {
   bool m_noscript_pending = false;
   size_t m_script_bytes = 0;
   bool m_text_cut = false;
+
+  void note_text_cut() {
+    if (m_text_cut) return;
+    m_text_cut = true;
+    m_page.notes.push_back("visible text cut at " + std::to_string(m_limits.max_text_bytes) + " bytes");
+  }
 };
 
 std::string Walker::resolve(std::string_view href) const {
@@ -390,16 +400,13 @@ void Walker::text(std::string_view s, const Ctx& ctx) {
     return;
   }
   if (m_page.text_chars + m_block.size() >= m_limits.max_text_bytes) {
-    if (!m_text_cut) {
-      m_text_cut = true;
-      m_page.notes.push_back("visible text cut at " + std::to_string(m_limits.max_text_bytes) +
-                             " bytes");
-    }
+    note_text_cut();
     return;
   }
   const size_t before = m_block.size();
   const bool was_empty = m_block.empty();
-  append_collapsed(m_block, m_pending, s, m_limits.max_text_bytes);
+  // The page's budget, not a block's: earlier blocks have used some of it.
+  if (!append_collapsed(m_block, m_pending, s, m_limits.max_text_bytes - m_page.text_chars)) note_text_cut();
   if (was_empty && !m_block.empty()) {
     m_block_region = ctx.region;
     m_block_flags = ctx.flags;
@@ -938,7 +945,7 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
   options.deallocator = &Arena::gumbo_deallocate;
   options.userdata = &arena;
   options.max_errors = 0;  // parse errors are not reported; recording them costs time
-  const RawTextCut cut(utf8, limits.skip_raw_text ? 256 : std::string_view::npos);
+  const RawTextCut cut(utf8, limits.skip_raw_text ? 256 : std::string_view::npos, limits.max_open_elements);
   const std::string_view html = cut.html();
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   if (out && out->root) {
@@ -946,6 +953,9 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
     Walker walker(page, limits, cut);
     walker.walk(out->root);
   }
+  if (cut.depth_cut_at() != std::string_view::npos)
+    page.notes.push_back("markup nested deeper than " + std::to_string(limits.max_open_elements) +
+                         " open elements: the page was read up to byte " + std::to_string(cut.depth_cut_at()));
   // The tree is in the arena: dropping it is one reset, whatever the nesting depth.
   arena.reset();
   return page;

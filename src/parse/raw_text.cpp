@@ -132,6 +132,17 @@ bool breaks_out_of_foreign(std::string_view name) {
                           "sub", "sup", "table", "tt", "u", "ul", "var"});
 }
 
+// Start tags that leave nothing open for the depth count: void elements, elements whose end
+// tag may be omitted (the next sibling closes them), and elements a second start tag of the
+// same kind closes (a, nobr, button, form). Raw-text elements are skipped to their end tag.
+bool opens_nothing(std::string_view name) {
+  return is_one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                          "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image", "p", "li", "dt", "dd",
+                          "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp",
+                          "colgroup", "caption", "html", "head", "body", "a", "nobr", "button", "form", "script",
+                          "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"});
+}
+
 }  // namespace
 
 size_t script_data_end(std::string_view html, size_t from) {
@@ -188,14 +199,14 @@ size_t script_data_end(std::string_view html, size_t from) {
   return n;
 }
 
-RawTextCut::RawTextCut(std::string_view html, size_t min_bytes) : m_source(html) {
-  if (min_bytes == std::string_view::npos) return;  // nothing to cut: Gumbo reads it all
+RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open) : m_source(html) {
   const size_t n = html.size();
+  size_t open = 0;  // elements open, as counted for the depth guard
   size_t copied = 0;  // html[0, copied) is in m_cut (once anything was cut)
   size_t foreign = 0;  // <svg>/<math> nesting: their <script> and <style> are not raw text
   size_t i = 0;
   auto cut = [&](size_t content_begin, size_t content_end) {
-    if (content_end - content_begin < min_bytes) return;
+    if (min_bytes == std::string_view::npos || content_end - content_begin < min_bytes) return;
     if (m_cut.empty()) m_cut.reserve(n / 2);
     m_cut.append(html.substr(copied, content_begin - copied));
     m_cut.append(k_marker);
@@ -234,12 +245,17 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes) : m_source(html)
       const Tag t = read_tag(html, i + 1);
       if (t.end == std::string_view::npos) break;
       if (foreign && (t.name == "svg" || t.name == "math")) --foreign;
+      if (open > 0 && !opens_nothing(t.name)) --open;
       i = t.end;
       continue;
     }
     if (!util::is_ascii_alpha(c)) continue;  // a '<' that is text
     const Tag t = read_tag(html, i);
     if (t.end == std::string_view::npos) break;
+    if (!opens_nothing(t.name) && !(foreign && t.self_closing) && ++open > max_open) {
+      m_depth_cut_at = lt;  // Gumbo sees the page up to this tag
+      break;
+    }
     i = t.end;
     if (foreign) {
       if ((t.name == "svg" || t.name == "math") && !t.self_closing) ++foreign;
@@ -261,7 +277,9 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes) : m_source(html)
       break;  // the rest of the page is text
     }
   }
-  if (!m_contents.empty()) m_cut.append(html.substr(copied));
+  const size_t end = std::min(n, m_depth_cut_at);
+  m_use_cut = !m_contents.empty() || m_depth_cut_at != std::string_view::npos;
+  if (m_use_cut) m_cut.append(html.substr(copied, end - copied));
 }
 
 void RawTextCut::restore(std::string_view text, std::string& out, size_t cap) const {

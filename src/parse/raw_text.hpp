@@ -12,16 +12,24 @@
 
 namespace amable::parse {
 
+//
+// The same scan guards Gumbo against deep nesting, whose tree building is quadratic in depth:
+// it counts open elements the way the tree builder would keep them (void elements, elements
+// whose end tags may be left out, and elements a second start tag closes are not counted),
+// and cuts the page at the start tag that would pass `max_open`. The count may differ from
+// Gumbo's on misnested markup; a real page never comes near the limit.
 class RawTextCut {
  public:
-  // Contents shorter than `min_bytes` are left in place: not worth a marker.
+  // Contents shorter than `min_bytes` are left in place (npos: nothing is cut but the depth).
   // `html` must outlive this object: the cut contents are views into it.
-  explicit RawTextCut(std::string_view html, size_t min_bytes = 256);
-  RawTextCut(std::string&&, size_t = 256) = delete;
+  explicit RawTextCut(std::string_view html, size_t min_bytes = 256, size_t max_open = 10000);
+  RawTextCut(std::string&&, size_t = 256, size_t = 10000) = delete;
 
   // The page Gumbo should parse: `html` itself when nothing was cut.
-  std::string_view html() const { return m_cut.empty() && m_contents.empty() ? m_source : std::string_view(m_cut); }
+  std::string_view html() const { return m_use_cut ? std::string_view(m_cut) : m_source; }
   size_t cut_count() const { return m_contents.size(); }
+  // Where the page was cut for nesting deeper than `max_open`, or npos.
+  size_t depth_cut_at() const { return m_depth_cut_at; }
 
   // Appends to `out` the text a script or style element held: the original content, with the
   // newline and NUL normalisation Gumbo would have applied, when `text` is one of our markers;
@@ -31,6 +39,8 @@ class RawTextCut {
  private:
   std::string_view m_source;
   std::string m_cut;
+  bool m_use_cut = false;
+  size_t m_depth_cut_at = std::string_view::npos;
   std::vector<std::string_view> m_contents;  // views into m_source, by marker number
 };
 

@@ -9,6 +9,18 @@
 
 namespace amable::util {
 
+std::expected<void, std::string> check_writable(const std::filesystem::path& path) {
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) return std::unexpected(path.string() + ": cannot write (" + std::strerror(errno) + ")");
+  ::close(fd);
+  ::unlink(tmpl.c_str());
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return std::unexpected(path.string() + ": is a folder, not a file");
+  return {};
+}
+
 std::expected<void, std::string> write_file_atomically(const std::filesystem::path& path, std::string_view content) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string tmpl = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();

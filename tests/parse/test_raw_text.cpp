@@ -138,13 +138,13 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
   }
 }
 
-TEST_CASE("raw text: every page of the shared corpus parses to the same Page with and without the cut") {
+TEST_CASE("raw text: every page of the shared corpus parses to the same Page with and without the cut, far from the nesting limit") {
   const auto corpus = test::corpus_dir();
   if (!corpus) {
     MESSAGE("../shared/corpus is absent: corpus comparison skipped");
     return;
   }
-  size_t pages = 0, cut_pages = 0;
+  size_t pages = 0, cut_pages = 0, over_100 = 0;
   for (const auto& entry : fs::recursive_directory_iterator(*corpus)) {
     const auto ext = entry.path().extension().string();
     if (!entry.is_regular_file() || (ext != ".html" && ext != ".htm")) continue;
@@ -153,8 +153,34 @@ TEST_CASE("raw text: every page of the shared corpus parses to the same Page wit
     CHECK(first_difference(dump(parse_with(bytes, true)), dump(parse_with(bytes, false))) == "");
     ++pages;
     if (parse::RawTextCut(bytes).cut_count() > 0) ++cut_pages;
+    // A tenth of the nesting limit: real pages stay far below it.
+    CHECK(parse::RawTextCut(bytes, 256, 1000).depth_cut_at() == std::string_view::npos);
+    if (parse::RawTextCut(bytes, 256, 100).depth_cut_at() != std::string_view::npos) ++over_100;
   }
   CHECK(pages > 100);
   CHECK(cut_pages > pages / 4);  // the cut is actually exercised
-  MESSAGE(pages << " corpus pages compared, " << cut_pages << " of them with script or style contents cut");
+  MESSAGE(pages << " corpus pages compared, " << cut_pages << " of them with script or style contents cut, " << over_100
+                << " with more than 100 elements open at once (as counted before parsing)");
+}
+
+TEST_CASE("raw text: 200,000 nested elements are cut where the open count passes the limit") {
+  std::string html = "<!doctype html><html><head><title>Deep</title></head><body><h1>Wool blankets</h1>";
+  for (int i = 0; i < 200000; ++i) html += i % 3 ? "<div>" : "<span class=x>";
+  html += "deep text</body></html>";
+  const parse::RawTextCut cut(html, 256, 10000);
+  REQUIRE(cut.depth_cut_at() != std::string_view::npos);
+  CHECK(cut.html().size() == cut.depth_cut_at());
+  CHECK(html[cut.depth_cut_at()] == '<');  // cut before the tag that passed the limit
+  CHECK(cut.html().ends_with(">"));
+  const auto page = parse_with(html, true);
+  REQUIRE(page.headings.size() == 1);
+  CHECK(page.headings[0].text == "Wool blankets");
+  CHECK(page.title == "Deep");
+  REQUIRE_FALSE(page.notes.empty());
+  CHECK(page.notes.back().starts_with("markup nested deeper than 10000 open elements"));
+  // Closed elements, void elements, elements with optional end tags and self-closing SVG
+  // children leave nothing open: 50,000 of each are not cut.
+  std::string flat = "<body>";
+  for (int i = 0; i < 50000; ++i) flat += "<div><b>x</b></div><br><img src=a><p>para<li>item<a href=#>l<td>c<svg><path/></svg>";
+  CHECK(parse::RawTextCut(flat, 256, 10000).depth_cut_at() == std::string_view::npos);
 }

@@ -121,7 +121,7 @@ std::expected<Config, std::string> parse_config(std::string_view json_text, std:
   json j;
   try {
     j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
     return std::unexpected(src + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object()) return std::unexpected(src + ": must hold a JSON object");

@@ -282,32 +282,85 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open)
   if (m_use_cut) m_cut.append(html.substr(copied, end - copied));
 }
 
+namespace {
+
+// Bytes where Gumbo's input stream may change the text: C0 controls other than tab, LF and FF
+// (CR and NUL included), DEL, and the lead bytes of C1 controls (C2), of U+FDD0-FDEF and
+// U+FFFE/FFFF (EF), and of the other planes' noncharacters (F0-F4).
+constexpr std::array<bool, 256> k_may_change = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\f';
+  t[0x7F] = t[0xC2] = t[0xEF] = true;
+  for (int c = 0xF0; c <= 0xF4; ++c) t[static_cast<size_t>(c)] = true;
+  return t;
+}();
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+
+unsigned char byte_at(std::string_view s, size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
+
+// How many bytes at the start of `raw` Gumbo replaces by U+FFFD (0: none): NUL, the control
+// characters and the noncharacters its UTF-8 reader rejects (measured on every code point
+// against libgumbo 0.10.1: U+0001-0008, U+000B, U+000E-001F, U+007F-009F, U+FDD0-FDEF and
+// U+xFFFE/xFFFF in every plane).
+size_t replaced_length(std::string_view raw) {
+  const unsigned char b0 = byte_at(raw, 0), b1 = byte_at(raw, 1), b2 = byte_at(raw, 2), b3 = byte_at(raw, 3);
+  if (b0 < 0x20 || b0 == 0x7F) return 1;
+  if (b0 == 0xC2) return b1 >= 0x80 && b1 <= 0x9F ? 2 : 0;
+  if (b0 == 0xEF) return (b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) || (b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF)) ? 3 : 0;
+  return (b1 & 0x0F) == 0x0F && b2 == 0xBF && (b3 == 0xBE || b3 == 0xBF) ? 4 : 0;  // F0-F4
+}
+
+// Drops an incomplete UTF-8 sequence left at the end by a byte cap.
+void drop_partial_sequence(std::string& out) {
+  size_t k = out.size();
+  size_t continuation = 0;
+  while (k > 0 && continuation < 3 && (static_cast<unsigned char>(out[k - 1]) & 0xC0) == 0x80) {
+    --k;
+    ++continuation;
+  }
+  if (k == 0) return;
+  const auto lead = static_cast<unsigned char>(out[k - 1]);
+  const size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  if (lead >= 0xC0 && continuation < need) out.resize(k - 1);
+}
+
+}  // namespace
+
 void RawTextCut::restore(std::string_view text, std::string& out, size_t cap) const {
   if (text.size() > 2 * k_marker.size() && text.starts_with(k_marker) && text.ends_with(k_marker)) {
     const std::string_view digits = text.substr(k_marker.size(), text.size() - 2 * k_marker.size());
     size_t index = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
     if (ec == std::errc() && end == digits.data() + digits.size() && index < m_contents.size()) {
-      // Gumbo's input preprocessing: CR LF and lone CR become LF, NUL becomes U+FFFD.
+      // Gumbo's input preprocessing: CR LF and lone CR become LF; NUL, most control
+      // characters and the noncharacters become U+FFFD.
       std::string_view raw = m_contents[index];
       while (!raw.empty() && out.size() < cap) {
-        const size_t special = std::min(raw.find('\r'), raw.find('\0'));  // memchr each, not a scan per byte
-        const size_t plain = std::min(special == std::string_view::npos ? raw.size() : special, cap - out.size());
+        size_t plain = 0;
+        while (plain < raw.size() && !k_may_change[static_cast<unsigned char>(raw[plain])]) ++plain;
+        plain = std::min(plain, cap - out.size());
         out.append(raw.substr(0, plain));
         raw.remove_prefix(plain);
         if (raw.empty() || out.size() >= cap) break;
         if (raw[0] == '\r') {
           out.push_back('\n');
           raw.remove_prefix(raw.size() > 1 && raw[1] == '\n' ? 2 : 1);
+        } else if (const size_t n = replaced_length(raw); n > 0) {
+          if (out.size() + k_replacement.size() > cap) break;  // as a byte cut of Gumbo's text would
+          out.append(k_replacement);
+          raw.remove_prefix(n);
         } else {
-          out.append("\xEF\xBF\xBD");
+          out.push_back(raw[0]);
           raw.remove_prefix(1);
         }
       }
+      if (out.size() >= cap) drop_partial_sequence(out);
       return;
     }
   }
   out.append(text.substr(0, cap > out.size() ? cap - out.size() : 0));
+  if (out.size() >= cap) drop_partial_sequence(out);
 }
 
 }  // namespace amable::parse

@@ -336,7 +336,18 @@ std::optional<Prepared> prepare(std::string_view href, std::string_view base_sch
   return out;
 }
 
+// A host fit for a request line: ASCII (IDNs were converted to punycode) with no escape left
+// in it. curl accepts "%EF%BF%B" half-decoded (found by fuzz_url); such a URL is no URL.
+bool clean_host(std::string_view host) {
+  for (const char ch : host) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F || ch == '%' || ch == '/' || ch == '\\' || ch == '?' || ch == '#' || ch == '@') return false;
+  }
+  return true;
+}
+
 std::optional<std::string> finish(CURLU* u, bool empty_query) {
+  if (auto host = get_part(u, CURLUPART_HOST); host && !clean_host(*host)) return std::nullopt;
   curl_url_set(u, CURLUPART_FRAGMENT, nullptr, 0);
   auto result = get_part(u, CURLUPART_URL);
   if (result && empty_query && result->find('?') == std::string::npos) *result += "?";
@@ -433,8 +444,20 @@ std::string memo_key(std::string_view base, std::string_view href) {
 // remembered per thread (curl_url parses the base and the href each time). Bounded: the memo
 // is emptied when it holds 8,192 URLs.
 std::optional<std::string> resolve(std::string_view base, std::string_view href) {
+  // The memo key keeps only the part of the base a resolution depends on, read off the base as
+  // curl parsed it ("http:///\\shop.example" has the authority "shop.example"); a base curl
+  // refuses goes the slow way. Both found by fuzz_url.
+  thread_local util::Memo<std::optional<std::string>> parsed_base(1024);
+  const auto& parsed = parsed_base.get(std::string(base), [&]() -> std::optional<std::string> {
+    auto prepared = prepare(base, "");
+    UrlHandle u(curl_url());
+    if (!prepared || !prepared->absolute || curl_url_set(u.get(), CURLUPART_URL, prepared->text.c_str(), 0) != CURLUE_OK)
+      return std::nullopt;
+    return finish(u.get(), prepared->empty_query);
+  });
+  if (!parsed) return resolve_uncached(base, href);
   thread_local util::Memo<std::optional<std::string>> memo(8192);
-  return memo.get(memo_key(base, href), [&] { return resolve_uncached(base, href); });
+  return memo.get(memo_key(*parsed, href), [&] { return resolve_uncached(base, href); });
 }
 
 std::optional<Parts> parse(std::string_view absolute) {

@@ -112,6 +112,10 @@ TEST_CASE("raw text: restoring applies Gumbo's newline and NUL handling and the 
   std::string plain;
   cut.restore("not a marker", plain, 100);
   CHECK(plain == "not a marker");
+  // A cap never leaves half a character.
+  std::string cut_utf8;
+  cut.restore("ab\xC3\xA9", cut_utf8, 3);
+  CHECK(cut_utf8 == "ab");
 }
 
 TEST_CASE("raw text: the Page is the same with and without the cut on tricky markup") {
@@ -131,6 +135,10 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
       "<body><plaintext><script>" + big + "</script>",
       "<body><!-- unterminated comment <script>" + big,
       "<body><a href=x <script>" + big + "</script>>odd</a>",
+      // Control characters and noncharacters Gumbo replaces (found by fuzz_html), and their
+      // neighbours it keeps: U+00A0, U+FDF0, U+FFFD, U+1F600.
+      "<body><script>a\x03b\x7F c\xC2\x85 d\xEF\xB7\x90 e\xEF\xBF\xBE f\xF0\x9F\xBF\xBF g\xC2\xA0 h\xEF\xB7\xB0 "
+      "i\xEF\xBF\xBD j\xF0\x9F\x98\x80 k\x0B\x0C\t" + big + "</script><p>after</p>",
   };
   for (const auto& html : pages) {
     CAPTURE(html.substr(0, 80));

@@ -59,7 +59,7 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
       "  amable audit examples/tienda-amable\n"
       "  amable audit dist/ -o report.json --fail-under 70\n"
       "  amable audit page.html -f json --report-lang es\n"
-      "\nExit codes: 0 done, 1 a gate failed, 2 usage or config error, 3 nothing could be audited.");
+      "\nExit codes: 0 done, 1 a gate failed, 2 usage or config error, 3 nothing could be audited,\n130/143 interrupted (SIGINT/SIGTERM; the reports cover the pages read).");
 }
 
 namespace {

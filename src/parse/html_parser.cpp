@@ -323,6 +323,13 @@ class Walker {
   size_t m_script_bytes = 0;
   bool m_text_cut = false;
 
+  bool m_links_cut = false;
+  void note_links_cut() {
+    if (m_links_cut) return;
+    m_links_cut = true;
+    m_page.notes.push_back("more than " + std::to_string(m_limits.max_links) + " links: the rest were not read");
+  }
+
   void note_text_cut() {
     if (m_text_cut) return;
     m_text_cut = true;
@@ -658,6 +665,7 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
 
   // Links and link-like sources
   if ((tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) && has_attr(n, "href")) {
+    if (m_page.links.size() >= m_limits.max_links) note_links_cut();
     if (m_page.links.size() < m_limits.max_links) {
       model::Link l;
       l.href = url::clean_href(attr(n, "href"));
@@ -679,6 +687,7 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
       ctx.link = static_cast<int>(m_page.links.size() - 1);
     }
   } else if ((tag == GUMBO_TAG_FRAME || tag == GUMBO_TAG_IFRAME) && has_attr(n, "src")) {
+    if (m_page.links.size() >= m_limits.max_links) note_links_cut();
     if (m_page.links.size() < m_limits.max_links) {
       model::Link l;
       l.href = url::clean_href(attr(n, "src"));

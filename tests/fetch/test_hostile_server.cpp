@@ -22,8 +22,13 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // The bound stated in README "Safety and limits": one page is read into at most 10 MB and its
-// visible text into 2 MB, so no fault can take more than this.
+// visible text into 2 MB, so no fault can take more than this. AddressSanitizer's shadow
+// memory and quarantine (up to 256 MB of freed blocks) take more, but still a bound.
+#ifdef AMABLE_SANITIZED
+constexpr long k_rss_bound_mb = 1024;
+#else
 constexpr long k_rss_bound_mb = 150;
+#endif
 
 std::string page(const std::string& title, const std::string& body) {
   return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + body +
@@ -45,6 +50,12 @@ struct Shop {
   }
   httplib::Server& http() { return server.server(); }
   void start() {
+    // cpp-httplib brotli-compresses text for amable's Accept-Encoding, a megabyte in seconds on
+    // a busy machine: the faults here are sent as they are, or the tests would time the server.
+    server.server().set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+      const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
     server.server().Get("/", [this](const httplib::Request&, httplib::Response& res) {
       res.set_content(page("Wool blankets | Wool & Co", "<h1>Wool blankets</h1>" + links), "text/html; charset=utf-8");
     });
@@ -292,6 +303,7 @@ TEST_CASE("hostile: 200,000 levels of nesting and 50,000 links on one page") {
   INFO(summary(a));
   check_survived(a, shop);
   CHECK(note_for(a, shop.server.url("/deep")).find("nested deeper than") != std::string::npos);
+  CHECK(note_for(a, shop.server.url("/links")) == "more than 20000 links: the rest were not read");
   CHECK(a.report["pages"].size() == 40);
 }
 
@@ -301,9 +313,7 @@ TEST_CASE("hostile: a 5 MB robots.txt and a sitemap index that lists itself") {
     std::string body = "Sitemap: " + shop.server.url("/sitemap.xml") + "\nUser-agent: *\nDisallow: /secret/\n";
     while (body.size() < (5u << 20)) body += "Disallow: /private/" + std::to_string(body.size()) + "\n";
     body += "Disallow: /ok2\n";  // past the first 500 KiB: not read (RFC 9309 §2.5)
-    // Not text/*: cpp-httplib would brotli-compress 5 MB for amable's Accept-Encoding, which
-    // takes it longer than the audit's timeout (the test would then measure the server).
-    res.set_content(body, "application/octet-stream");
+    res.set_content(body, "text/plain");
   });
   shop.http().Get("/sitemap.xml", [&shop](const httplib::Request&, httplib::Response& res) {
     res.set_content("<?xml version=\"1.0\"?><sitemapindex><sitemap><loc>" + shop.server.url("/sitemap.xml") +

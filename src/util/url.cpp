@@ -388,7 +388,22 @@ std::optional<std::string> normalize(std::string_view absolute) {
   return finish(u.get(), prepared->empty_query);
 }
 
+namespace {
+std::optional<std::string> resolve_with_curl(std::string_view base, std::string_view href);
+}  // namespace
+
+// A resolved web URL must also stand on its own: curl resolves some hrefs to a URL whose host
+// the WHATWG rules refuse ("http://..7030.1:10100/", found by fuzz_url), and the crawler would
+// then hold a URL it cannot normalise.
 std::optional<std::string> resolve_uncached(std::string_view base, std::string_view href) {
+  auto r = resolve_with_curl(base, href);
+  if (r && (util::istarts_with(*r, "http://") || util::istarts_with(*r, "https://")) && !normalize(*r)) return std::nullopt;
+  return r;
+}
+
+namespace {
+
+std::optional<std::string> resolve_with_curl(std::string_view base, std::string_view href) {
   const std::string scheme = scheme_of(href);
   if (!scheme.empty() && !is_special(scheme) && !is_local(scheme)) return clean_href(href);  // mailto:, tel:
   const std::string base_scheme = scheme_of(base);
@@ -412,6 +427,8 @@ std::optional<std::string> resolve_uncached(std::string_view base, std::string_v
   if (curl_url_set(u.get(), CURLUPART_URL, prepared->text.c_str(), 0) != CURLUE_OK) return std::nullopt;
   return finish(u.get(), prepared->empty_query);
 }
+
+}  // namespace
 
 namespace {
 

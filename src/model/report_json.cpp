@@ -1,6 +1,8 @@
 #include "model/report_json.hpp"
 
 #include <cmath>
+#include <limits>
+#include <type_traits>
 #include <stdexcept>
 
 namespace amable::model {
@@ -59,17 +61,33 @@ ordered_json facts_json(const Facts& f) {
 
 // ---- reading back ------------------------------------------------------------------------------
 
+// A JSON number as T, refused (json out_of_range) when T cannot hold it: nlohmann's get<int>
+// of 8.6e42 is a float-to-int cast, undefined behaviour (found by fuzz_report).
+template <typename T>
+T number_as(const nlohmann::json& v) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if (v.is_number()) {
+      const double d = v.get<double>();
+      if (!std::isfinite(d) || d < static_cast<double>(std::numeric_limits<T>::lowest()) ||
+          d >= static_cast<double>(std::numeric_limits<T>::max()))
+        throw nlohmann::json::out_of_range::create(406, "number out of range: " + v.dump(), &v);
+      if (v.is_number_float()) return static_cast<T>(d);
+    }
+  }
+  return v.get<T>();
+}
+
 template <typename T>
 T get_or(const nlohmann::json& j, const char* key, T fallback) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
-  return it->get<T>();
+  return number_as<T>(*it);
 }
 
 std::optional<int> get_opt_int(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  return it->get<int>();
+  return number_as<int>(*it);
 }
 
 std::optional<std::string> get_opt_str(const nlohmann::json& j, const char* key) {

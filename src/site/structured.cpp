@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "util/text.hpp"
 
@@ -29,8 +30,18 @@ void strings_of(const json& j, std::vector<std::string>& out) {
 }
 
 std::optional<int> int_of(const json& j) {
-  if (j.is_number_integer()) return j.get<int>();
-  if (j.is_number()) return static_cast<int>(j.get<double>());
+  // Numbers from the page may be anything: out of int's range is no day count (a cast would
+  // be undefined behaviour for a double).
+  constexpr double k_limit = 1e9;
+  if (j.is_number_unsigned()) return j.get<uint64_t>() <= k_limit ? std::optional<int>(static_cast<int>(j.get<uint64_t>())) : std::nullopt;
+  if (j.is_number_integer()) {
+    const int64_t v = j.get<int64_t>();
+    return v >= -k_limit && v <= k_limit ? std::optional<int>(static_cast<int>(v)) : std::nullopt;
+  }
+  if (j.is_number()) {
+    const double d = j.get<double>();
+    return std::isfinite(d) && d >= -k_limit && d <= k_limit ? std::optional<int>(static_cast<int>(d)) : std::nullopt;
+  }
   if (j.is_string()) {
     const auto s = j.get<std::string>();
     int v = 0;

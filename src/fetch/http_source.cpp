@@ -229,14 +229,21 @@ HttpSource::HttpSource(std::string start, HttpOptions options, Scope scope)
   accept(m_start, 0, "start", true);
 }
 
+namespace {
+
+// A transfer out of the multi handle and gone, whether it finished or was cut.
+void free_transfer(CURLM* multi, HttpSource::Transfer* t) {
+  curl_multi_remove_handle(multi, t->easy);
+  curl_easy_cleanup(t->easy);
+  curl_slist_free_all(t->header_list);
+  delete t;
+}
+
+}  // namespace
+
 HttpSource::~HttpSource() {
   auto* multi = static_cast<CURLM*>(m_multi);
-  for (Transfer* t : m_active) {
-    curl_multi_remove_handle(multi, t->easy);
-    curl_easy_cleanup(t->easy);
-    curl_slist_free_all(t->header_list);
-    delete t;
-  }
+  for (Transfer* t : m_active) free_transfer(multi, t);
   curl_multi_cleanup(multi);
 }
 
@@ -691,12 +698,9 @@ std::vector<RawPage> HttpSource::poll(std::chrono::milliseconds wait) {
     Transfer* t = nullptr;
     curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
     const int code = msg->data.result;
-    curl_multi_remove_handle(multi, msg->easy_handle);
     m_active.erase(t);
     finish_transfer(t, code);
-    curl_easy_cleanup(t->easy);
-    curl_slist_free_all(t->header_list);
-    delete t;
+    free_transfer(multi, t);
   }
   start_ready_transfers();
   std::vector<RawPage> out = std::move(m_ready);
@@ -731,10 +735,7 @@ void HttpSource::stop() {
   for (Transfer* t : m_active) {
     if (t->job.kind == Job::Kind::page) emit_failure(t->job, 0, "not read: the audit was interrupted");
     --t->host->in_flight;
-    curl_multi_remove_handle(multi, t->easy);
-    curl_easy_cleanup(t->easy);
-    curl_slist_free_all(t->header_list);
-    delete t;
+    free_transfer(multi, t);
   }
   m_active.clear();
 }

@@ -31,16 +31,11 @@ void strings_of(const json& j, std::vector<std::string>& out) {
 
 std::optional<int> int_of(const json& j) {
   // Numbers from the page may be anything: out of int's range is no day count (a cast would
-  // be undefined behaviour for a double).
-  constexpr double k_limit = 1e9;
-  if (j.is_number_unsigned()) return j.get<uint64_t>() <= k_limit ? std::optional<int>(static_cast<int>(j.get<uint64_t>())) : std::nullopt;
-  if (j.is_number_integer()) {
-    const int64_t v = j.get<int64_t>();
-    return v >= -k_limit && v <= k_limit ? std::optional<int>(static_cast<int>(v)) : std::nullopt;
-  }
+  // be undefined behaviour). Within ±1e9 a double holds any integer exactly.
   if (j.is_number()) {
     const double d = j.get<double>();
-    return std::isfinite(d) && d >= -k_limit && d <= k_limit ? std::optional<int>(static_cast<int>(d)) : std::nullopt;
+    if (!std::isfinite(d) || std::abs(d) > 1e9) return std::nullopt;
+    return static_cast<int>(d);
   }
   if (j.is_string()) {
     const auto s = j.get<std::string>();

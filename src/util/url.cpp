@@ -389,19 +389,6 @@ std::optional<std::string> normalize(std::string_view absolute) {
 }
 
 namespace {
-std::optional<std::string> resolve_with_curl(std::string_view base, std::string_view href);
-}  // namespace
-
-// A resolved web URL must also stand on its own: curl resolves some hrefs to a URL whose host
-// the WHATWG rules refuse ("http://..7030.1:10100/", found by fuzz_url), and the crawler would
-// then hold a URL it cannot normalise.
-std::optional<std::string> resolve_uncached(std::string_view base, std::string_view href) {
-  auto r = resolve_with_curl(base, href);
-  if (r && (util::istarts_with(*r, "http://") || util::istarts_with(*r, "https://")) && !normalize(*r)) return std::nullopt;
-  return r;
-}
-
-namespace {
 
 std::optional<std::string> resolve_with_curl(std::string_view base, std::string_view href) {
   const std::string scheme = scheme_of(href);
@@ -429,6 +416,15 @@ std::optional<std::string> resolve_with_curl(std::string_view base, std::string_
 }
 
 }  // namespace
+
+// A resolved web URL must also stand on its own: curl resolves some hrefs to a URL whose host
+// the WHATWG rules refuse ("http://..7030.1:10100/", found by fuzz_url), and the crawler would
+// then hold a URL it cannot normalise.
+std::optional<std::string> resolve_uncached(std::string_view base, std::string_view href) {
+  auto r = resolve_with_curl(base, href);
+  if (r && (util::istarts_with(*r, "http://") || util::istarts_with(*r, "https://")) && !normalize(*r)) return std::nullopt;
+  return r;
+}
 
 namespace {
 
@@ -462,16 +458,15 @@ std::string memo_key(std::string_view base, std::string_view href) {
 // is emptied when it holds 8,192 URLs.
 std::optional<std::string> resolve(std::string_view base, std::string_view href) {
   // The memo key keeps only the part of the base a resolution depends on, read off the base as
-  // curl parsed it ("http:///\\shop.example" has the authority "shop.example"); a base curl
-  // refuses goes the slow way. Both found by fuzz_url.
-  thread_local util::Memo<std::optional<std::string>> parsed_base(1024);
-  const auto& parsed = parsed_base.get(std::string(base), [&]() -> std::optional<std::string> {
-    auto prepared = prepare(base, "");
-    UrlHandle u(curl_url());
-    if (!prepared || !prepared->absolute || curl_url_set(u.get(), CURLUPART_URL, prepared->text.c_str(), 0) != CURLUE_OK)
-      return std::nullopt;
-    return finish(u.get(), prepared->empty_query);
-  });
+  // curl parsed it ("http:///\\shop.example" has the authority "shop.example"); a base that does
+  // not normalise goes the slow way. Both found by fuzz_url. A page resolves all its links
+  // against one base: the last one is kept, without a copy per link.
+  thread_local std::string last_base;
+  thread_local std::optional<std::string> parsed;
+  if (base != last_base) {  // an empty base matches the first time, and parses to nothing anyway
+    last_base.assign(base);
+    parsed = normalize(base);
+  }
   if (!parsed) return resolve_uncached(base, href);
   thread_local util::Memo<std::optional<std::string>> memo(8192);
   return memo.get(memo_key(*parsed, href), [&] { return resolve_uncached(base, href); });

@@ -359,3 +359,22 @@ TEST_CASE("hostile: 100 KB of response headers, a connection closed mid-body, 42
   CHECK(shop.server.hits("/busy") == 3);  // tried, then retried twice
   CHECK(a.seconds < 30);
 }
+
+TEST_CASE("hostile: a robots.txt slower than the timeout is named as the reason nothing was fetched") {
+  Shop shop({});
+  shop.http().Get("/robots.txt", [&shop](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("text/plain", [&shop](size_t, httplib::DataSink& sink) {
+      for (int i = 0; i < 50 && !shop.stopping; ++i) {
+        if (!sink.write("#", 1)) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      return false;
+    });
+  });
+  shop.start();
+  const auto r = test::run_amable({"audit", shop.server.url("/"), "-f", "json", "--timeout", "1", "--no-sitemap"});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find(shop.server.url("/robots.txt") + " could not be read (timeout after 1 s)") != std::string::npos);
+  CHECK(shop.server.hits("/") == 0);  // the page itself was never asked for
+}

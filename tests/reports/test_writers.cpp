@@ -157,6 +157,19 @@ TEST_CASE("render: a missing or broken report exits 3 naming it; an unknown form
   CHECK(test::run_amable({"render", (dir / "bad.json").string(), "-f", "pdf"}).exit_code == 2);
 }
 
+TEST_CASE("render: a report whose rule id is not a rule id is refused, naming the file") {
+  test::TempDir dir;
+  auto j = nlohmann::json::parse(test::read_file(test::source_dir() / "fuzz" / "seeds" / "report" / "small.json"));
+  test::write_file(dir / "ok.json", j.dump());
+  CHECK(test::run_amable({"render", (dir / "ok.json").string(), "-f", "markdown"}).exit_code == 0);
+  j["rules"][0]["id"] = "x` <img src=x onerror=alert(1)> `";
+  test::write_file(dir / "id.json", j.dump());
+  const auto r = test::run_amable({"render", (dir / "id.json").string(), "-f", "markdown"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("id.json") != std::string::npos);
+  CHECK(r.err.find("is not a rule id") != std::string::npos);
+}
+
 TEST_CASE("json: the page-by-page writer gives exactly the bytes of dumping the whole report") {
   for (const std::string shop : {"tienda-amable", "unfriendly-shop"}) {
     const auto r = test::run_amable({"audit", "examples/" + shop, "-q", "-f", "json"});

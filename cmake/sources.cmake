@@ -28,6 +28,7 @@ set(AMABLE_CORE_SOURCES
   src/fetch/robots.cpp
   src/fetch/scope.cpp
   src/fetch/sitemap.cpp
+  src/fetch/start_page.cpp
   src/parse/arena.cpp
   src/parse/encoding.cpp
   src/parse/html_parser.cpp
@@ -39,6 +40,8 @@ set(AMABLE_CORE_SOURCES
   src/site/office_hours.cpp
   src/site/page_signals.cpp
   src/site/people.cpp
+  src/site/person_names.cpp
+  src/site/regions.cpp
   src/site/phones.cpp
   src/site/service_text.cpp
   src/site/language.cpp

@@ -17,9 +17,13 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   const model::PersonHit* who = nullptr;
   for (const auto& p : site.facts.people) {
     double s;
-    if (p.hit.how == "mailbox" || ((p.hit.how == "phrase" || p.hit.how == "team") && p.hit.with_channel)) s = 1.0;
-    else if (p.hit.how == "phrase" || p.hit.how == "signature") s = 0.8;
-    else s = 0.5;  // named team members without a direct channel, structured data
+    // A person offered as a contact (asked for, introduced, signing) or a staff member with a
+    // role; best with a direct channel next to the name.
+    const bool offered = p.hit.how == "phrase" || p.hit.how == "introduction" || p.hit.how == "signature";
+    const bool staff = p.hit.how == "role" || p.hit.how == "team";
+    if (p.hit.how == "mailbox" || ((offered || staff) && p.hit.with_channel)) s = 1.0;
+    else if (offered) s = 0.8;
+    else s = 0.5;  // named staff without a direct channel, credentials, structured data
     if (s > best) {
       best = s;
       who = &p.hit;

@@ -199,7 +199,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
         if (parse) {
           try {
             parse::ParseInput in{raw.url, raw.base_url.empty() ? raw.url : raw.base_url, raw.charset};
-            const model::Page page = parse::parse_page(raw.body, in);
+            model::Page page = parse::parse_page(raw.body, in);
             out.facts = site::extract_facts(page, fact_options, raw.via == "start");
           } catch (const std::exception& e) {
             raw.error = std::string("could not be read: ") + e.what();

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "fetch/start_page.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -95,15 +96,14 @@ std::expected<std::unique_ptr<DirSource>, std::string> DirSource::open(const fs:
   const fs::path root = fs::canonical(dir, ec);
   if (ec) return std::unexpected(dir.string() + ": " + ec.message());
   if (!fs::is_directory(root)) return std::unexpected(dir.string() + ": not a folder");
-  for (const char* start : {"index.html", "index.htm", "default.html", "default.htm"})
-    if (fs::is_regular_file(root / start))
-      return std::unique_ptr<DirSource>(new DirSource(root, start, limits));
-  return std::unexpected(dir.string() + ": no index.html to start from");
+  auto start = choose_start_page(root);
+  if (!start) return std::unexpected(dir.string() + ": no web page (.html, .htm, .php...) to start from");
+  return std::unique_ptr<DirSource>(new DirSource(root, std::move(*start), limits));
 }
 
-DirSource::DirSource(fs::path root, std::string start, const LocalLimits& limits)
-    : m_root(std::move(root)), m_limits(limits) {
-  enqueue(start, 0, "start");
+DirSource::DirSource(fs::path root, StartPage start, const LocalLimits& limits)
+    : m_root(std::move(root)), m_limits(limits), m_start_note(std::move(start.reason)) {
+  enqueue(start.key, 0, "start");
 }
 
 void DirSource::enqueue(const std::string& key, int depth, const std::string& via) {
@@ -251,6 +251,7 @@ std::optional<RawPage> DirSource::next() {
 
 SiteFetchInfo DirSource::info() const {
   SiteFetchInfo info;
+  if (!m_start_note.empty()) info.notes.push_back(m_start_note);
   if (m_skipped > 0)
     info.notes.push_back("stopped at the page limit (--max-pages " + std::to_string(m_limits.max_pages) + "): " +
                          std::to_string(m_skipped) + " pages were not read");

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "fetch/source.hpp"
+#include "fetch/start_page.hpp"
 
 namespace amable::fetch {
 
@@ -22,7 +23,8 @@ struct LocalLimits {
   bool list_folder = true;       // after the links, read the folder's unlinked pages too
 };
 
-// A built static site: starts at index.html, follows relative links that stay inside the
+// A built static site: starts at its home page (fetch/start_page.hpp: index.html, index.php,
+// home.html..., else the page most others link to), follows relative links that stay inside the
 // folder ("dir/" means "dir/index.html"); links leaving it are recorded by the page, not read.
 // When the links run out, the folder's other .html/.htm files are read too (via "folder",
 // depth -1): the folder listing is the sitemap of a site on disk, and it finds pages whose only
@@ -42,13 +44,14 @@ class DirSource final : public Source {
   SiteFetchInfo info() const override;
 
  private:
-  DirSource(std::filesystem::path root, std::string start, const LocalLimits& limits);
+  DirSource(std::filesystem::path root, StartPage start, const LocalLimits& limits);
   std::optional<RawPage> next();
   void enqueue(const std::string& key, int depth, const std::string& via);
   void list_unlinked_pages();
 
   std::filesystem::path m_root;  // canonical
   LocalLimits m_limits;
+  std::string m_start_note;  // how the start page was chosen when it is not index.html
   struct Item {
     std::string key;
     int depth;

@@ -40,6 +40,7 @@ struct Evidence {
   SharedText selector;
   SharedText snippet;  // at most 200 characters, quoted from the page
   Region region = Region::main;
+  Zone zone = Zone::main;  // whose words these are (README "Regions")
 };
 
 struct EmailHit {

@@ -16,6 +16,31 @@ inline bool is_chrome(Region r) {
   return r == Region::header || r == Region::nav || r == Region::footer;
 }
 
+// Whose words a block holds (README "Regions"). The layout region says where a block sits; the
+// zone says who speaks there, and so whether a fact found in it is the shop's. The parser sets
+// it from markup (site chrome, cookie dialogs, reviews, forms); site/regions.cpp refines it from
+// the words (review and Q&A sections, credits, payment disclaimers, demo pages).
+enum class Zone : uint8_t {
+  main,          // the page's own content
+  chrome,        // header, nav, footer: the frame repeated on every page
+  consent,       // a cookie or consent dialog
+  user_content,  // reviews, Q&A, comments, testimonials: the customers' words
+  third_party,   // another company's text: payment and credit disclaimers, marketplace boxes
+  credits,       // credits and bylines: "designed by", "photo:", cast and crew
+  form,          // form labels, options and buttons
+  demo,          // a demo or boilerplate page: font specimens, lorem ipsum, unfilled templates
+  structured_data,  // JSON-LD and microdata the shop publishes for machines, not shown as such
+};
+std::string_view to_string(Zone z);
+// The zones a detector accepts, as a bit set: zone_bit(Zone::main) | zone_bit(Zone::chrome).
+using ZoneSet = uint16_t;
+constexpr ZoneSet zone_bit(Zone z) { return static_cast<ZoneSet>(1u << static_cast<unsigned>(z)); }
+constexpr bool in(ZoneSet set, Zone z) { return (set & zone_bit(z)) != 0; }
+// Where the shop itself speaks: its content, its chrome, its consent dialog.
+inline constexpr ZoneSet k_shop_zones = zone_bit(Zone::main) | zone_bit(Zone::chrome) | zone_bit(Zone::consent);
+// The name a report gives a fact's region: the zone, with chrome split into header/nav/footer.
+std::string_view region_name(Region r, Zone z);
+
 // Context flags a text block inherits from its ancestors.
 enum BlockFlag : uint16_t {
   k_block_heading = 1 << 0,     // h1-h6
@@ -33,6 +58,15 @@ enum BlockFlag : uint16_t {
   k_block_collapsed = 1 << 10,
 };
 
+// The zone markup alone can tell: flags a block inherits and its layout region.
+inline Zone markup_zone(uint16_t flags, Region region) {
+  if (flags & k_block_cookie) return Zone::consent;
+  if (flags & k_block_quote) return Zone::user_content;
+  if (flags & k_block_form) return Zone::form;
+  if (is_chrome(region)) return Zone::chrome;
+  return Zone::main;
+}
+
 struct Span {
   uint32_t begin = 0, end = 0;
 };
@@ -43,6 +77,7 @@ struct TextBlock {
   std::string text;
   std::string selector;  // CSS-like path a person can follow: "footer > div.contact > p"
   Region region = Region::main;
+  Zone zone = Zone::main;
   uint8_t heading_level = 0;  // 1-6 for h1-h6
   uint16_t flags = 0;
   // Byte ranges of `text` that came from SKU, price or order-number elements: digits there are
@@ -72,6 +107,7 @@ struct Link {
   bool has_image = false;
   int16_t form = -1;       // index into Page::forms when inside a form
   uint16_t block_flags = 0;  // flags of the text block it sits in (quote, cookie...)
+  Zone zone = Zone::main;    // markup_zone(block_flags, region); demo on a demo page
 };
 
 struct Attribute {

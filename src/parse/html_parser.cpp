@@ -380,6 +380,7 @@ void Walker::flush_block(const std::vector<Frame>& stack) {
       b.flags = m_block_flags;
       b.heading_level = m_block_heading;
       if (m_block_heading) b.flags |= model::k_block_heading;
+      b.zone = model::markup_zone(b.flags, b.region);  // site/regions.cpp refines it
       if (m_block_link_chars * 10 >= m_block.size() * 9) b.flags |= model::k_block_link;
       b.guarded = std::move(m_block_guarded);
       m_page.text_chars += m_block.size();
@@ -681,6 +682,7 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
       l.hidden = ctx.hidden || (ctx.flags & model::k_block_collapsed);
       l.form = ctx.form;
       l.block_flags = ctx.flags;
+      l.zone = model::markup_zone(ctx.flags, ctx.region);
       l.selector = selector(*m_stack);
       m_page.links.push_back(std::move(l));
       m_link_pending.push_back(false);
@@ -740,7 +742,9 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
       m_page.forms.push_back(std::move(form));
       m_form_pending.push_back(false);
       ctx.form = static_cast<int16_t>(m_page.forms.size() - 1);
-      ctx.flags |= model::k_block_form;
+      // ASP.NET and some builders wrap the whole page in one <form>: its text is the page's,
+      // not a form's labels.
+      if (text_length_below(n, 4000)) ctx.flags |= model::k_block_form;
     }
   }
   if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_SELECT ||

@@ -140,7 +140,7 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
     h.in_chrome = model::is_chrome(b.region);
     h.po_box = po_box.matches(b.text, lang);
     h.placeholder = placeholders.matches(h.value, "");
-    h.where = model::Evidence{page.url, b.selector, snippet_around(b.text, begin, begin), b.region};
+    h.where = model::Evidence{page.url, b.selector, snippet_around(b.text, begin, begin), b.region, b.zone};
     out.push_back(std::move(h));
   };
 
@@ -209,7 +209,7 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
     model::AddressHit h;
     h.value = a;
     h.source = "structured-data";
-    h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", util::truncate_chars(a, 200), model::Region::main};
+    h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", util::truncate_chars(a, 200), model::Region::main, model::Zone::structured_data};
     out.push_back(std::move(h));
   }
   return out;
@@ -229,7 +229,7 @@ std::optional<model::Evidence> find_trader_id(const model::Page& page, std::stri
     const std::string_view window = std::string_view(b.text).substr(from, std::min<size_t>(80, b.text.size() - from));
     const bool registry = util::icontains(window, "registro mercantil") || util::icontains(window, "registered in");
     if (registry || std::regex_search(window.begin(), window.end(), k_id))
-      return model::Evidence{page.url, b.selector, snippet_around(b.text, from, from + window.size()), b.region};
+      return model::Evidence{page.url, b.selector, snippet_around(b.text, from, from + window.size()), b.region, b.zone};
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
@@ -98,9 +99,9 @@ std::string deobfuscate(std::string_view text) {
   return out;
 }
 
-bool is_credit(std::string_view block, std::string_view lang) {
-  return text::lexicon("contact-email").phrases("credits", lang).matches(block, lang);
-}
+// An address in a review, a credit line ("Web design by studio@agency.com"), another company's
+// boilerplate or a demo page is not the shop's.
+constexpr model::ZoneSet k_email_zones = model::k_shop_zones | model::zone_bit(model::Zone::form);
 
 struct Collector {
   std::vector<model::EmailHit> hits;
@@ -229,42 +230,41 @@ bool is_placeholder_email(std::string_view address) {
   return false;
 }
 
-std::vector<model::EmailHit> find_emails(const model::Page& page, std::string_view lang,
+std::vector<model::EmailHit> find_emails(const model::Page& page, std::string_view /*lang*/,
                                          const model::StructuredFacts& sd) {
   Collector c;
-  auto evidence = [&](const std::string& selector, model::Region region, std::string snippet) {
-    return model::Evidence{page.url, selector, std::move(snippet), region};
+  auto evidence = [&](const std::string& selector, model::Region region, std::string snippet,
+                      model::Zone zone = model::Zone::main) {
+    return model::Evidence{page.url, selector, std::move(snippet), region, zone};
   };
 
   // Visible text, plain and obfuscated.
   for (const auto& block : page.blocks) {
-    if (!block.visible()) continue;
+    if (!block.visible() || !speaks(block, k_email_zones)) continue;
     if (block.text.find('@') == std::string::npos && block.text.find('(') == std::string::npos &&
         block.text.find('[') == std::string::npos && block.text.find('{') == std::string::npos &&
         block.text.find(" dot ") == std::string::npos && block.text.find(" punto ") == std::string::npos &&
         block.text.find(" arroba ") == std::string::npos)
       continue;
-    const bool credit = is_credit(block.text, lang);
     for (const auto& m : scan_emails(block.text)) {
-      if (credit) continue;  // "Web design by studio@agency.com"
-      c.add(m.value, "text", true, evidence(block.selector, block.region, snippet_around(block.text, m.begin, m.end)));
+      c.add(m.value, "text", true, evidence(block.selector, block.region, snippet_around(block.text, m.begin, m.end), block.zone));
     }
     const std::string plain = deobfuscate(block.text);
-    if (!plain.empty() && !credit)
+    if (!plain.empty())
       for (const auto& m : scan_emails(plain))
-        c.add(m.value, "obfuscated", true, evidence(block.selector, block.region, snippet_of(block.text)));
+        c.add(m.value, "obfuscated", true, evidence(block.selector, block.region, snippet_of(block.text), block.zone));
   }
 
   // Cloudflare Email Obfuscation: the address is real and visible once the page's script runs.
   for (const auto& e : page.elements)
     if (auto hex = e.attr("data-cfemail"); !hex.empty())
-      if (auto v = decode_cfemail(hex)) c.add(*v, "cloudflare", true, evidence(e.selector, e.region, *v));
+      if (auto v = decode_cfemail(hex)) c.add(*v, "cloudflare", true, evidence(e.selector, e.region, *v, model::markup_zone(0, e.region)));
 
   for (const auto& l : page.links) {
-    if (l.hidden) continue;
+    if (l.hidden || !model::in(k_email_zones, l.zone)) continue;
     if (const auto p = l.href.find("/cdn-cgi/l/email-protection#"); p != std::string::npos) {
       if (auto v = decode_cfemail(l.href.substr(p + 28)))
-        c.add(*v, "cloudflare", true, evidence(l.selector, l.region, *v));
+        c.add(*v, "cloudflare", true, evidence(l.selector, l.region, *v, l.zone));
       continue;
     }
     if (!util::istarts_with(l.href, "mailto:")) continue;
@@ -276,13 +276,13 @@ std::vector<model::EmailHit> find_emails(const model::Page& page, std::string_vi
       if (!v) continue;
       // The address counts as seen only when the link shows it.
       const bool shown = util::icontains(l.text, *v);
-      c.add(*v, "mailto", shown, evidence(l.selector, l.region, l.text.empty() ? l.href : snippet_of(l.text)));
+      c.add(*v, "mailto", shown, evidence(l.selector, l.region, l.text.empty() ? l.href : snippet_of(l.text), l.zone));
     }
   }
 
   // Structured data: the address exists, but is not necessarily shown.
   for (const auto& e : sd.emails)
-    if (auto v = validate_email(e)) c.add(*v, "structured-data", false, evidence("script[type=\"application/ld+json\"]", model::Region::main, *v));
+    if (auto v = validate_email(e)) c.add(*v, "structured-data", false, evidence("script[type=\"application/ld+json\"]", model::Region::main, *v, model::Zone::structured_data));
 
   return c.hits;
 }

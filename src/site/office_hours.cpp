@@ -155,7 +155,7 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
     h.near_channel = labelled || channel || h.in_chrome || contact_page;
     // The evidence is made only for a hit: most blocks are not one.
     auto keep = [&](model::HoursHit& hit) {
-      hit.where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
+      hit.where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region, b.zone};
       out.push_back(std::move(hit));
     };
 
@@ -196,7 +196,7 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
     model::HoursHit h;
     h.value = s;
     h.structured = true;
-    h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", util::truncate_chars(s, 200), model::Region::main};
+    h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", util::truncate_chars(s, 200), model::Region::main, model::Zone::structured_data};
     out.push_back(std::move(h));
   }
   return out;

@@ -13,9 +13,11 @@
 #include "site/service_text.hpp"
 #include "site/language.hpp"
 #include "site/page_classes.hpp"
+#include "site/regions.hpp"
 #include "site/returns_text.hpp"
 #include "site/snippet.hpp"
 #include "site/structured.hpp"
+#include "text/fold.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
 #include "util/needles.hpp"
@@ -191,13 +193,38 @@ static std::vector<std::string> brand_words(const model::Page& page, const model
   return out;
 }
 
+// The same words folded, plus the title's first segment ("Crystal Flow Plumbing | Womelsdorf"
+// names the shop first as often as last), for telling the shop's name from a person's.
+static std::vector<std::string> folded_brand(const model::Page& page, const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) out.push_back(text::fold(w));
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "})
+    if (const auto p = page.title.find(sep); p != std::string::npos) {
+      const std::string_view first = std::string_view(page.title).substr(0, p);
+      for (auto w : util::split_any(first, " .-_|"))
+        if (w.size() >= 3) out.push_back(text::fold(w));
+      break;
+    }
+  return out;
+}
+
 model::PageFacts extract_facts(const model::Page& page, const FactOptions& options, bool start_page) {
+  model::Page copy = page;
+  return extract_facts(copy, options, start_page);
+}
+
+model::PageFacts extract_facts(model::Page&& page, const FactOptions& options, bool start_page) {
+  return extract_facts(page, options, start_page);
+}
+
+model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bool start_page) {
   // Each block's words are read by a dozen detectors: tokenise each once.
   const text::TokenCache token_cache;
   model::PageFacts f;
   auto key_of = [&](const std::string& url) { return options.key_of ? options.key_of(url) : url; };
 
   const PageLanguage lang = detect_language(page, options.forced_lang);
+  classify_regions(page, lang.effective);
   f.lang_declared = lang.declared;
   f.lang_detected = lang.detected;
   f.lang = lang.effective;
@@ -270,7 +297,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
     for (const auto& b : page.blocks)
       if (b.visible() && callback.matches(b.text, f.lang)) {
         f.callback = true;
-        f.callback_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
+        f.callback_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region, b.zone};
         break;
       }
   }
@@ -278,7 +305,8 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   f.map = has_map(page);
   f.trader_id = find_trader_id(page, f.lang);
   f.hours = find_office_hours(page, f.lang, contact_page, sd);
-  f.people = find_people(page, f.lang, f.emails, sd);
+  const auto brand = brand_words(page, sd);
+  f.people = find_people(page, f.lang, f.emails, sd, folded_brand(page, brand));
   f.promises = find_response_promises(page, f.lang);
   const bool policy_page = (f.own_classes & (model::k_class_privacy | model::k_class_legal)) != 0;
   f.follow_up = find_follow_up(page, f.lang, policy_page);
@@ -291,7 +319,7 @@ model::PageFacts extract_facts(const model::Page& page, const FactOptions& optio
   // every page, so the others' are not kept.
   if (!start_page) std::string().swap(f.purpose.intro);
   f.self_service = find_self_service(page, f.lang, sd, f.chat_widget);
-  f.copy = count_perspective(page, f.lang, brand_words(page, sd));
+  f.copy = count_perspective(page, f.lang, brand);
   f.readability = measure_readability(page, f.lang);
   f.notes = page.notes;
   if (sd.has_any()) f.structured = sd;

@@ -19,8 +19,12 @@ struct FactOptions {
   std::string tld_region;
 };
 
-// `start_page`: the audit's start page (its navigation labels are kept for R13).
+// `start_page`: the audit's start page (its navigation labels are kept for R13). The page's
+// blocks get their content region first (site/regions.hpp): detectors read it.
+model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bool start_page = false);
+// The same for a page that is not to be changed: its regions are classified on a copy.
 model::PageFacts extract_facts(const model::Page& page, const FactOptions& options, bool start_page = false);
+model::PageFacts extract_facts(model::Page&& page, const FactOptions& options, bool start_page = false);
 
 // The target of a <meta http-equiv=refresh> content ("5; url=next.html"), or "".
 std::string refresh_target(std::string_view content);

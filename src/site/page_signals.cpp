@@ -67,7 +67,7 @@ model::ContactAccess find_contact_access(const model::Page& page, std::string_vi
     if (contact && !c.contact_link) {
       c.contact_link = true;
       c.contact_target = l.url;
-      c.where = model::Evidence{page.url, l.selector, snippet_of(label), l.region};
+      c.where = model::Evidence{page.url, l.selector, snippet_of(label), l.region, l.zone};
     }
   }
   if (chat_widget) c.channel_in_chrome = true;  // a chat bubble is on every screen
@@ -91,7 +91,7 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
         if (lower.find("[" + util::to_lower_ascii(ph) + "]") != std::string::npos ||
             (ph == "xxxx" && lower.find("xxxx") != std::string::npos)) {
           f.placeholder = true;
-          f.placeholder_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region};
+          f.placeholder_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region, b.zone};
           break;
         }
     }
@@ -237,7 +237,7 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
       if (util::icontains(l.url, odr)) f.odr_link = true;
     if (!f.complain && label_is(complain, l.text, lang, 3)) {
       f.complain = true;
-      f.complain_where = model::Evidence{page.url, l.selector, snippet_of(l.text), l.region};
+      f.complain_where = model::Evidence{page.url, l.selector, snippet_of(l.text), l.region, l.zone};
     }
   }
   if (!f.complain)
@@ -249,7 +249,7 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
       // A named complaint channel ("hojas de reclamaciones", "dispute resolution"), not the word alone.
       if (m && m->count >= 2) {
         f.complain = true;
-        f.complain_where = model::Evidence{page.url, b.selector, snippet_around(b.text, t.begin(m->first), t.end(m->first + m->count - 1)), b.region};
+        f.complain_where = model::Evidence{page.url, b.selector, snippet_around(b.text, t.begin(m->first), t.end(m->first + m->count - 1)), b.region, b.zone};
         break;
       }
     }

@@ -1,7 +1,9 @@
 #pragma once
-// Named people offered as contacts (RULES.md R5): "Pregunta por Ana", a name with a role on a
-// team or about page, a signed letter on the contact page, a personal mailbox (ana@shop.es),
-// Person structured data. Testimonials, reviews and form labels are not contacts.
+// Named people offered as contacts (RULES.md R5): "Pregunta por Ana", a name next to its role
+// ("Tarun Singh | Director", "Managing Director Mr. Umesh Aggarwal"), a team card, a
+// self-introduction ("Hi, I'm Christy"), a signature, a professional's credentials, a personal
+// mailbox (ana@shop.es), Person structured data. Only where the shop speaks (main content and
+// chrome): reviews, credits, bylines, forms and other companies' text are not contacts.
 #include <string_view>
 #include <vector>
 
@@ -10,10 +12,10 @@
 
 namespace amable::site {
 
+// `brand`: folded words of the shop's name (og:site_name, the title's last segment): a "name"
+// made only of them is the shop ("call Crystal Flow").
 std::vector<model::PersonHit> find_people(const model::Page& page, std::string_view lang,
-                                          const std::vector<model::EmailHit>& emails, const model::StructuredFacts& sd);
-
-// Is the word a common given name (English or Spanish)? Case and accents are ignored.
-bool is_given_name(std::string_view word);
+                                          const std::vector<model::EmailHit>& emails, const model::StructuredFacts& sd,
+                                          const std::vector<std::string>& brand = {});
 
 }  // namespace amable::site

@@ -266,7 +266,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     model::PhoneHit h;
     h.tel_link = true;
     h.in_chrome = model::is_chrome(l.region);
-    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? raw : l.text), l.region};
+    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? raw : l.text), l.region, l.zone};
     const std::string d = digits_of(raw);
     h.visible = !d.empty() && digits_of(l.text).find(d.size() > 8 ? d.substr(d.size() - 8) : d) != std::string::npos;
     if (const auto& n = parse_number(raw, opt.regions)) {
@@ -300,7 +300,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     h.whatsapp_link = true;
     h.visible = false;
     h.line_type = line_type(n);
-    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region};
+    h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region, l.zone};
     c.add(std::move(h));
   }
 
@@ -346,7 +346,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
       h.labelled = !label.empty() && !whatsapp.matches(label, lang);
       if (!label.empty() && fax.matches(label, lang) && label != "telefax") h.kind = "fax";
       if (!label.empty() && whatsapp.matches(label, lang)) h.kind = "whatsapp";
-      h.where = model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region};
+      h.where = model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region, block.zone};
       c.add(std::move(h));
     }
   }
@@ -360,7 +360,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
       h.line_type = n->line_type;
       h.visible = false;
       h.placeholder = placeholder_number(h.e164);
-      h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", t, model::Region::main};
+      h.where = model::Evidence{page.url, "script[type=\"application/ld+json\"]", t, model::Region::main, model::Zone::structured_data};
       c.add(std::move(h));
     }
   }

@@ -123,7 +123,7 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
         returns_heading_level = block.heading_level;
         if (!r.has_returns_heading) {
           r.has_returns_heading = true;
-          r.heading = model::Evidence{page.url, block.selector, snippet_of(block.text), block.region};
+          r.heading = model::Evidence{page.url, block.selector, snippet_of(block.text), block.region, block.zone};
         }
       } else if (returns_heading_level > 0 && block.heading_level <= returns_heading_level) {
         returns_heading_level = 0;  // a sibling section on another topic
@@ -139,7 +139,7 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
     auto record = [&](std::string_view item, std::string_view phrase, size_t first, size_t count) {
       const size_t b = t.begin(first), e = t.end(first + count - 1);
       model::TermHit h{std::string(item), std::string(phrase),
-                       model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region}};
+                       model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region, block.zone}};
       if (in_context) r.terms.push_back(h);
       if (main_text) r.whole_page_terms.push_back(std::move(h));
     };
@@ -151,13 +151,13 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
       // whole_page_window_days takes any.)
       if (term >= 0) {
         model::TermHit h{"window", std::to_string(*days) + " days",
-                         model::Evidence{page.url, block.selector, snippet_around(block.text, t.begin(near), t.end(near)), block.region}};
+                         model::Evidence{page.url, block.selector, snippet_around(block.text, t.begin(near), t.end(near)), block.region, block.zone}};
         r.terms.push_back(h);
         if (!r.window_days) r.window_days = days;
       }
       if (main_text) {
         r.whole_page_terms.push_back(model::TermHit{"window", std::to_string(*days) + " days",
-                                                    model::Evidence{page.url, block.selector, snippet_of(block.text), block.region}});
+                                                    model::Evidence{page.url, block.selector, snippet_of(block.text), block.region, block.zone}});
         if (!r.whole_page_window_days) r.whole_page_window_days = days;
       }
     }

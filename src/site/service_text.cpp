@@ -86,7 +86,7 @@ std::vector<model::ResponsePromise> find_response_promises(const model::Page& pa
     text::Tokens t(s);
     if (!verbs.matches(t, lang) || blockers.matches(t, lang)) return;
     model::ResponsePromise p;
-    p.where = model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region};
+    p.where = model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region, b.zone};
     if (auto h = same_day(t)) {
       p.hours = *h;
     } else if (auto h2 = stated_hours(t)) {
@@ -113,7 +113,7 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
   const auto& returns = text::lexicon("return-policy").phrases("terms", lang);
   for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at) {
     text::Tokens t(s);
-    auto where = [&] { return model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region}; };
+    auto where = [&] { return model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region, b.zone}; };
     if (shipping.matches(t, lang) || times.matches(t, lang)) f.shipping_words = true;
     if (!f.confirmation && confirmation.matches(t, lang)) f.confirmation = where();
     // "Tracking" in a privacy or cookie text is about cookies, not parcels.
@@ -137,7 +137,7 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
     for (const auto& c : carriers) hit = hit || path.find(c) != std::string::npos;
     if (hit) {
       f.tracking_link = true;
-      if (!f.tracking) f.tracking = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region};
+      if (!f.tracking) f.tracking = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region, l.zone};
       break;
     }
   }

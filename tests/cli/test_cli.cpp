@@ -47,13 +47,35 @@ TEST_CASE("cli: a missing path exits 3 and names the path") {
   CHECK(r.err.find("/no/such/shop") != std::string::npos);
 }
 
-TEST_CASE("cli: a folder without index.html exits 3 and names the folder") {
+TEST_CASE("cli: a folder without any web page exits 3 and names the folder") {
   test::TempDir dir;
-  test::write_file(dir / "page.html", "<p>hi</p>");
+  test::write_file(dir / "notes.txt", "hi");
   const auto r = run_amable({"audit", dir.path().string()});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find(dir.path().string()) != std::string::npos);
-  CHECK(r.err.find("index.html") != std::string::npos);
+  CHECK(r.err.find("no web page") != std::string::npos);
+}
+
+TEST_CASE("cli: a folder without index.html starts at its home page and the report says which") {
+  test::TempDir dir;
+  // home.html is named as a home page: it wins over the others whatever their links.
+  test::write_file(dir / "home.html", R"(<title>Home</title><p>Welcome</p><a href="b.html">B</a>)");
+  test::write_file(dir / "b.html", R"(<p>B</p><a href="c.html">C</a>)");
+  test::write_file(dir / "c.html", R"(<p>C</p><a href="b.html">B</a>)");
+  auto r = run_amable({"audit", dir.path().string(), "-f", "json"});
+  CHECK(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["crawl"]["start"] == "home.html");
+  CHECK(j["notes"].dump().find("started at home.html") != std::string::npos);
+  // A bag of pages: the one the others link to is the home page.
+  std::filesystem::remove(dir / "home.html");
+  test::write_file(dir / "a.html", R"(<p>A</p><a href="c.html">C</a>)");
+  test::write_file(dir / "d.html", R"(<p>D</p><a href="c.html">C</a>)");
+  r = run_amable({"audit", dir.path().string(), "-f", "json"});
+  CHECK(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["crawl"]["start"] == "c.html");
+  CHECK(j["notes"].dump().find("no index.html: started at c.html, the page most others link to (3)") != std::string::npos);
 }
 
 TEST_CASE("cli: an unknown option exits 2") {

@@ -3,13 +3,16 @@
 #include <algorithm>
 
 #include "parse/html_parser.hpp"
+#include "site/regions.hpp"
 #include "site/returns_text.hpp"
 
 using namespace amable;
 
 namespace {
 model::ReturnsText returns_in(const std::string& body, const std::string& lang) {
-  return site::analyze_returns(parse::parse_page("<html><body>" + body + "</body></html>", {"a.html", "file:///a.html", ""}), lang);
+  auto page = parse::parse_page("<html><body>" + body + "</body></html>", {"a.html", "file:///a.html", ""});
+  site::classify_regions(page, lang);
+  return site::analyze_returns(page, lang);
 }
 bool item(const model::ReturnsText& r, const std::string& name) {
   return std::any_of(r.terms.begin(), r.terms.end(), [&](const auto& t) { return t.item == name; });

@@ -33,6 +33,7 @@ set(AMABLE_CORE_SOURCES
   src/parse/encoding.cpp
   src/parse/html_parser.cpp
   src/parse/raw_text.cpp
+  src/site/address_shapes.cpp
   src/site/addresses.cpp
   src/site/clutter.cpp
   src/site/copy_stats.cpp
@@ -45,9 +46,11 @@ set(AMABLE_CORE_SOURCES
   src/site/phones.cpp
   src/site/service_text.cpp
   src/site/language.cpp
+  src/site/owner.cpp
   src/site/page_classes.cpp
   src/site/page_facts.cpp
   src/site/returns_text.cpp
+  src/site/shop_profile.cpp
   src/site/site_builder.cpp
   src/site/site_facts.cpp
   src/site/snippet.cpp

@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
               << (b.heading_level ? " h" + std::to_string(b.heading_level) : std::string()) << "] " << b.selector
               << "\n    " << b.text << "\n";
   }
-  std::cout << "\nlang " << facts.lang << "  words " << facts.words << "\n";
+  std::cout << "\nlang " << facts.lang << " (declared " << facts.lang_declared << ", detected " << facts.lang_detected
+            << ")  words " << facts.words << "\n";
   for (const auto& p : facts.people)
     std::cout << "person: " << p.name << " | role " << p.role << " | how " << p.how << " | " << p.where.snippet.str() << "\n";
   for (const auto& p : facts.phones)

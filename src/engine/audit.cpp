@@ -14,6 +14,7 @@
 #include "fetch/local_source.hpp"
 #include "parse/html_parser.hpp"
 #include "site/page_facts.hpp"
+#include "site/shop_profile.hpp"
 #include "site/site_builder.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -95,19 +96,10 @@ model::PageRecord record_of(const fetch::RawPage& raw) {
   return r;
 }
 
-// The country of a URL's domain, for reading national phone numbers: "shop.es" -> "es".
-// Country codes sold as generic names (.io, .co, .me, .tv...) say nothing.
+// The country of a URL's domain, for reading national phone numbers: "shop.es" -> "ES".
 std::string tld_region(const std::string& target) {
   if (!util::istarts_with(target, "http")) return {};
-  const std::string host = url::host_of(target);
-  const auto dot = host.rfind('.');
-  if (dot == std::string::npos) return {};
-  std::string tld = host.substr(dot + 1);
-  if (tld.size() != 2 || util::is_ascii_digit(tld[0])) return {};
-  static constexpr std::string_view k_generic[] = {"io", "co", "me", "tv", "ai", "fm", "ly", "gg", "to", "cc", "ws", "eu"};
-  for (auto g : k_generic)
-    if (tld == g) return {};
-  return tld == "uk" ? "gb" : tld;
+  return site::country_of_host(url::host_of(target));
 }
 
 size_t worker_count(size_t requested) {

@@ -5,8 +5,14 @@
 namespace amable::engine {
 namespace {
 
+// Where a fact's best sighting is: its page and the region's name.
+model::FactOrigin origin(const model::Evidence& where) {
+  return model::FactOrigin{where.url.str(), std::string(model::region_name(where.region, where.zone))};
+}
+
 model::EmailFact email_fact(const model::Site& site, const model::SiteEmail& e, bool visible_only) {
   model::EmailFact f;
+  f.origin = origin(e.first);
   f.value = e.value;
   f.generic = e.generic;
   f.placeholder = e.placeholder;
@@ -45,23 +51,28 @@ model::Facts report_facts(const model::Site& site) {
     pf.placeholder = p.hit.placeholder;
     pf.tel_link = p.hit.tel_link;
     pf.urls = urls(p.pages);
+    pf.origin = origin(p.hit.where);
     f.phones.push_back(std::move(pf));
   }
   for (const auto& a : site.facts.addresses)
-    if (a.hit.source != "structured-data" && !a.hit.placeholder) f.addresses.push_back({a.hit.value, urls(a.pages)});
+    if (a.hit.source != "structured-data" && !a.hit.placeholder) f.addresses.push_back({origin(a.hit.where), a.hit.value, urls(a.pages)});
   for (const auto& h : site.facts.hours)
-    if (!h.hit.always && !h.hit.structured) f.office_hours.push_back({h.hit.value, urls(h.pages)});
-  for (const auto& p : site.facts.people) f.named_contacts.push_back({p.hit.name, p.hit.role, urls(p.pages)});
+    if (!h.hit.always && !h.hit.structured) f.office_hours.push_back({origin(h.hit.where), h.hit.value, urls(h.pages)});
+  for (const auto& p : site.facts.people)
+    f.named_contacts.push_back({origin(p.hit.where), p.hit.name, p.hit.role, p.hit.how, urls(p.pages)});
   for (const auto& p : site.pages)
     if (p.ok())
       for (const auto& c : p.facts.clutter)
-        if (c.kind != "age-gate") f.intro_clutter.push_back({c.kind, p.url, c.where.snippet});
+        if (c.kind != "age-gate")
+          f.intro_clutter.push_back({c.kind, p.url, c.where.snippet, std::string(model::region_name(c.where.region, c.where.zone))});
   f.copy.visitor_terms = site.facts.visitor_terms;
   f.copy.company_terms = site.facts.company_terms;
+  f.copy.pages = site.facts.copy_pages;
   if (site.facts.visitor_terms + site.facts.company_terms >= 1)
     f.copy.visitor_ratio = site.facts.visitor_terms / (site.facts.visitor_terms + site.facts.company_terms);
   const auto& r = site.facts.returns;
   if (r.page) f.return_policy.url = site.pages[*r.page].url;
+  if (!r.terms.empty()) f.return_policy.region = model::region_name(r.terms.front().where.region, r.terms.front().where.zone);
   f.return_policy.stated = r.stated;
   f.return_policy.window_days = r.window_days;
   if (!r.refund_method.empty()) f.return_policy.refund_method = r.refund_method;

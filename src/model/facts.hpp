@@ -78,6 +78,7 @@ struct StructuredFacts {
   std::vector<std::string> emails;
   std::vector<std::string> telephones;
   std::vector<std::string> addresses;  // PostalAddress: street, postal code, locality
+  std::vector<std::string> countries;  // PostalAddress addressCountry: "ES", "Spain"
   std::vector<std::string> opening_hours;  // openingHours, openingHoursSpecification, hoursAvailable
   std::vector<std::string> people;     // Person names with a telephone or e-mail
   bool search_action = false;          // WebSite -> SearchAction
@@ -90,7 +91,7 @@ struct StructuredFacts {
   std::string return_fees;   // FreeReturn, ReturnFeesCustomerResponsibility, ...
   std::string refund_type;
   bool has_any() const {
-    return !types.empty() || !emails.empty() || !telephones.empty() || !addresses.empty() || !opening_hours.empty() ||
+    return !types.empty() || !countries.empty() || !emails.empty() || !telephones.empty() || !addresses.empty() || !opening_hours.empty() ||
            !people.empty() || search_action || faq_page || shipping_details || !product_names.empty() ||
            !organization_name.empty() || merchant_return_policy || merchant_return_days || !return_fees.empty() ||
            !refund_type.empty();
@@ -247,6 +248,13 @@ struct RawLink {
   uint8_t flags = 0;
 };
 
+// One signal of the shop's country seen on a page ("AR" from "+54 11 4932-5973").
+struct CountryVote {
+  std::string country;  // ISO 3166-1 alpha-2, upper case
+  float weight = 0;
+  std::string why;      // "phone +54", "addressCountry", "domain .es", "currency £"...
+};
+
 struct PageFacts {
   std::string title;
   std::vector<std::string> h1;
@@ -289,6 +297,11 @@ struct PageFacts {
   Boxed<Evidence> trader_id;     // NIF/CIF/VAT/company number
   std::vector<HoursHit> hours;
   std::vector<PersonHit> people;
+  // One-person shops: the person a heading is about ("Bruce's History", "About Megan"), and
+  // contact text in the first person singular ("leave me a message and I will get back to you").
+  // The site joins them (site_facts.cpp): the owner who speaks is the contact.
+  std::vector<PersonHit> subjects;
+  Boxed<Evidence> first_person_contact;
   std::vector<ResponsePromise> promises;
   FollowUpFacts follow_up;
   ContactAccess contact;
@@ -300,6 +313,14 @@ struct PageFacts {
   CopyFacts copy;
   ReadabilityFacts readability;
   std::vector<std::string> notes;        // parse limits hit
+  std::vector<CountryVote> country_votes;  // site/shop_profile.hpp
+};
+
+// The shop as a whole: where it sells from, so that phone numbers, laws and examples fit it.
+struct ShopProfile {
+  std::string country;       // ISO 3166-1 alpha-2 ("ES"), "" when unknown
+  std::string jurisdiction;  // es | eu | uk-ie | us | latam | neutral
+  std::vector<std::string> evidence;  // the strongest signals, in words
 };
 
 // ---- site-level facts, joined over pages -------------------------------------------------------
@@ -343,6 +364,7 @@ struct SiteFacts {
   std::vector<Sighted<HoursHit>> hours;
   std::vector<Sighted<PersonHit>> people;
   double visitor_terms = 0, company_terms = 0;  // pooled over the pages whose copy counts
+  size_t copy_pages = 0;                         // how many pages that is
 };
 
 }  // namespace amable::model

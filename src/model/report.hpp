@@ -77,8 +77,15 @@ struct ErrorReport {
   std::string error;
 };
 
-// facts (SPEC.md)
+// facts (SPEC.md). Every fact names where its best sighting is: the page and the region (README
+// "Regions": main, header, nav, footer, aside, consent, user-content, third-party, credits,
+// form, demo, structured-data).
+struct FactOrigin {
+  std::string page;
+  std::string region;
+};
 struct EmailFact {
+  FactOrigin origin;
   std::string value;
   bool generic = false;
   bool placeholder = false;
@@ -86,21 +93,26 @@ struct EmailFact {
   std::vector<std::string> sources;
 };
 struct PhoneFact {
+  FactOrigin origin;
   std::string value, e164, kind = "phone", line_type = "unknown";
   bool placeholder = false;
   bool tel_link = false;
   std::vector<std::string> urls;
 };
 struct ValueFact {
+  FactOrigin origin;
   std::string value;
   std::vector<std::string> urls;
 };
 struct NamedContactFact {
+  FactOrigin origin;
   std::string name, role;
+  std::string how;  // phrase, role, team, introduction, signature, credentials, owner, mailbox, structured-data
   std::vector<std::string> urls;
 };
 struct ReturnPolicyFact {
   std::optional<std::string> url;
+  std::string region;  // of the terms on that page
   bool stated = false;
   std::optional<int> window_days;
   std::optional<std::string> refund_method;
@@ -108,9 +120,11 @@ struct ReturnPolicyFact {
 };
 struct ClutterFact {
   std::string kind, url, evidence;
+  std::string region;
 };
 struct CopyFact {
   double visitor_terms = 0, company_terms = 0;
+  size_t pages = 0;  // pages whose words were counted (legal pages and demo pages are not)
   std::optional<double> visitor_ratio;
 };
 struct Facts {

@@ -23,9 +23,16 @@ ordered_json finding_json(const Finding& f) {
   return j;
 }
 
+void put_origin(ordered_json& j, const FactOrigin& o) {
+  j["page"] = o.page;
+  j["region"] = o.region;
+}
+
 ordered_json email_json(const EmailFact& e) {
-  return ordered_json{{"value", e.value}, {"generic", e.generic}, {"placeholder", e.placeholder},
-                      {"urls", e.urls}, {"sources", e.sources}};
+  ordered_json j{{"value", e.value}, {"generic", e.generic}, {"placeholder", e.placeholder},
+                 {"urls", e.urls}, {"sources", e.sources}};
+  put_origin(j, e.origin);
+  return j;
 }
 
 ordered_json facts_json(const Facts& f) {
@@ -35,26 +42,37 @@ ordered_json facts_json(const Facts& f) {
   j["unseen_emails"] = ordered_json::array();
   for (const auto& e : f.unseen_emails) j["unseen_emails"].push_back(email_json(e));
   j["phones"] = ordered_json::array();
-  for (const auto& p : f.phones)
-    j["phones"].push_back({{"value", p.value}, {"e164", p.e164}, {"kind", p.kind}, {"line_type", p.line_type},
-                           {"placeholder", p.placeholder}, {"tel_link", p.tel_link}, {"urls", p.urls}});
-  j["addresses"] = ordered_json::array();
-  for (const auto& a : f.addresses) j["addresses"].push_back({{"value", a.value}, {"urls", a.urls}});
-  j["office_hours"] = ordered_json::array();
-  for (const auto& a : f.office_hours) j["office_hours"].push_back({{"value", a.value}, {"urls", a.urls}});
+  for (const auto& p : f.phones) {
+    ordered_json pj{{"value", p.value}, {"e164", p.e164}, {"kind", p.kind}, {"line_type", p.line_type},
+                    {"placeholder", p.placeholder}, {"tel_link", p.tel_link}, {"urls", p.urls}};
+    put_origin(pj, p.origin);
+    j["phones"].push_back(std::move(pj));
+  }
+  for (const char* key : {"addresses", "office_hours"}) {
+    j[key] = ordered_json::array();
+    for (const auto& a : std::string_view(key) == "addresses" ? f.addresses : f.office_hours) {
+      ordered_json aj{{"value", a.value}, {"urls", a.urls}};
+      put_origin(aj, a.origin);
+      j[key].push_back(std::move(aj));
+    }
+  }
   j["named_contacts"] = ordered_json::array();
-  for (const auto& n : f.named_contacts)
-    j["named_contacts"].push_back({{"name", n.name}, {"role", n.role}, {"urls", n.urls}});
+  for (const auto& n : f.named_contacts) {
+    ordered_json nj{{"name", n.name}, {"role", n.role}, {"how", n.how}, {"urls", n.urls}};
+    put_origin(nj, n.origin);
+    j["named_contacts"].push_back(std::move(nj));
+  }
   j["key_pages"] = ordered_json::object();
   for (const auto& [k, v] : f.key_pages) j["key_pages"][k] = opt_str(v);
   const auto& r = f.return_policy;
-  j["return_policy"] = {{"url", opt_str(r.url)}, {"stated", r.stated}, {"window_days", opt_int(r.window_days)},
+  j["return_policy"] = {{"url", opt_str(r.url)}, {"region", r.region}, {"stated", r.stated}, {"window_days", opt_int(r.window_days)},
                         {"refund_method", opt_str(r.refund_method)},
                         {"return_shipping_paid_by", opt_str(r.return_shipping_paid_by)}};
   j["intro_clutter"] = ordered_json::array();
   for (const auto& c : f.intro_clutter)
-    j["intro_clutter"].push_back({{"kind", c.kind}, {"url", c.url}, {"evidence", c.evidence}});
+    j["intro_clutter"].push_back({{"kind", c.kind}, {"url", c.url}, {"region", c.region}, {"evidence", c.evidence}});
   j["copy"] = {{"visitor_terms", round3(f.copy.visitor_terms)}, {"company_terms", round3(f.copy.company_terms)},
+               {"pages", f.copy.pages},
                {"visitor_ratio", f.copy.visitor_ratio ? ordered_json(round3(*f.copy.visitor_ratio)) : ordered_json(nullptr)}};
   return j;
 }
@@ -115,8 +133,13 @@ std::vector<std::string> get_strings(const nlohmann::json& j, const char* key) {
   return it->get<std::vector<std::string>>();
 }
 
+FactOrigin origin_from(const nlohmann::json& j) {
+  return FactOrigin{get_or<std::string>(j, "page", ""), get_or<std::string>(j, "region", "")};
+}
+
 EmailFact email_from(const nlohmann::json& e) {
   EmailFact f;
+  f.origin = origin_from(e);
   f.value = get_or<std::string>(e, "value", "");
   f.generic = get_or<bool>(e, "generic", false);
   f.placeholder = get_or<bool>(e, "placeholder", false);
@@ -285,19 +308,22 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
         pf.placeholder = get_or<bool>(p, "placeholder", false);
         pf.tel_link = get_or<bool>(p, "tel_link", false);
         pf.urls = get_strings(p, "urls");
+        pf.origin = origin_from(p);
         f.phones.push_back(std::move(pf));
       }
       for (const auto& a : fj->value("addresses", nlohmann::json::array()))
-        f.addresses.push_back({get_or<std::string>(a, "value", ""), get_strings(a, "urls")});
+        f.addresses.push_back({origin_from(a), get_or<std::string>(a, "value", ""), get_strings(a, "urls")});
       for (const auto& a : fj->value("office_hours", nlohmann::json::array()))
-        f.office_hours.push_back({get_or<std::string>(a, "value", ""), get_strings(a, "urls")});
+        f.office_hours.push_back({origin_from(a), get_or<std::string>(a, "value", ""), get_strings(a, "urls")});
       for (const auto& n : fj->value("named_contacts", nlohmann::json::array()))
-        f.named_contacts.push_back({get_or<std::string>(n, "name", ""), get_or<std::string>(n, "role", ""), get_strings(n, "urls")});
+        f.named_contacts.push_back({origin_from(n), get_or<std::string>(n, "name", ""), get_or<std::string>(n, "role", ""),
+                                    get_or<std::string>(n, "how", ""), get_strings(n, "urls")});
       const nlohmann::json key_pages = fj->value("key_pages", nlohmann::json::object());  // items() must not outlive it
       for (const auto& [k, v] : key_pages.items())
         f.key_pages[k] = v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>());
       if (auto rp = fj->find("return_policy"); rp != fj->end() && rp->is_object()) {
         f.return_policy.url = get_opt_str(*rp, "url");
+        f.return_policy.region = get_or<std::string>(*rp, "region", "");
         f.return_policy.stated = get_or<bool>(*rp, "stated", false);
         f.return_policy.window_days = get_opt_int(*rp, "window_days");
         f.return_policy.refund_method = get_opt_str(*rp, "refund_method");
@@ -305,10 +331,11 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
       }
       for (const auto& c : fj->value("intro_clutter", nlohmann::json::array()))
         f.intro_clutter.push_back({get_or<std::string>(c, "kind", ""), get_or<std::string>(c, "url", ""),
-                                   get_or<std::string>(c, "evidence", "")});
+                                   get_or<std::string>(c, "evidence", ""), get_or<std::string>(c, "region", "")});
       if (auto cj = fj->find("copy"); cj != fj->end() && cj->is_object()) {
         f.copy.visitor_terms = get_or<double>(*cj, "visitor_terms", 0.0);
         f.copy.company_terms = get_or<double>(*cj, "company_terms", 0.0);
+        f.copy.pages = get_or<size_t>(*cj, "pages", 0);
         if (auto v = cj->find("visitor_ratio"); v != cj->end() && !v->is_null()) f.copy.visitor_ratio = v->get<double>();
       }
     }

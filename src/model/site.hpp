@@ -64,6 +64,7 @@ struct Site {
   std::vector<FetchFailure> errors;
   FetchInfo fetch;
   std::string language;  // most pages' language ("" when unknown)
+  ShopProfile profile;   // country and jurisdiction (site/shop_profile.hpp)
   bool thin = false;     // the home page and most pages are built by JavaScript
   // Key pages (PageClass -> index into pages), the best candidate of each class.
   std::vector<std::pair<PageClass, size_t>> key_pages;

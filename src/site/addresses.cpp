@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "site/address_shapes.hpp"
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
@@ -10,6 +12,10 @@
 
 namespace amable::site {
 namespace {
+
+// Addresses in reviews, credits, other companies' boilerplate, forms and demo pages are not the
+// shop's.
+constexpr model::ZoneSet k_address_zones = model::zone_bit(model::Zone::main) | model::zone_bit(model::Zone::chrome);
 
 bool starts_with_digit(std::string_view w) { return !w.empty() && util::is_ascii_digit(w.front()); }
 
@@ -119,6 +125,52 @@ bool is_place_signal(std::string_view window, const text::PhraseSet& countries, 
   return has_postal_code(window) || countries.matches(window, lang);
 }
 
+// "Clippers Ireland, The Little Farm,\nKnockananig, Fermoy,\nCo Cork, P61 EP80": a strong postal
+// code closing short comma- or line-separated parts. Returns where the address starts: the
+// first of at most six such parts, after any e-mail or phone number before them.
+std::optional<size_t> before_postal_code(std::string_view text, const text::Tokens& t) {
+  if (t.size() > 40) return std::nullopt;
+  const auto code = strong_postal_code(text);
+  if (!code) return std::nullopt;
+  size_t end = code->begin, begin = code->begin, parts = 0;
+  for (size_t guard = 0; guard < 10 && parts < 6; ++guard) {
+    const size_t sep = text.substr(0, end).find_last_of(",\n");
+    const size_t from = sep == std::string_view::npos ? 0 : sep + 1;
+    const std::string_view part = util::trim(text.substr(from, end - from));
+    if (!part.empty()) {
+      const size_t digits = static_cast<size_t>(std::count_if(part.begin(), part.end(), [](char c) { return util::is_ascii_digit(c); }));
+      if (digits >= 7 && part.find('@') == std::string_view::npos) break;
+      // A place name: a capitalised word in lower case after its capital ("Fermoy", "Co Cork"),
+      // and no digits glued to letters ("680REALME C17 6GB" is a product name).
+      bool place = false, glued = false;
+      for (size_t i = 0; i + 1 < part.size(); ++i) {
+        const bool word_start = i == 0 || part[i - 1] == ' ';
+        if (word_start && part[i] >= 'A' && part[i] <= 'Z' && part[i + 1] >= 'a' && part[i + 1] <= 'z') place = true;
+        if (util::is_ascii_digit(part[i]) && util::is_ascii_alpha(part[i + 1]) && (i + 2 >= part.size() || util::is_ascii_alpha(part[i + 2])))
+          glued = true;
+      }
+      if (glued || !place) break;
+      begin = from;
+      // What follows an e-mail or a phone number in the same part ("… sales@shop.ie Clippers Ireland").
+      const std::string_view raw = text.substr(from, end - from);
+      const size_t at = raw.rfind('@');
+      size_t cut = at == std::string_view::npos ? std::string_view::npos : raw.find(' ', at);
+      if (at == std::string_view::npos && digits >= 7) cut = raw.find_last_of("0123456789") + 1;
+      if (cut != std::string_view::npos) {
+        begin = from + cut;
+        ++parts;
+        break;
+      }
+      ++parts;
+    }
+    if (sep == std::string_view::npos) break;
+    end = sep;
+  }
+  if (parts < 2) return std::nullopt;
+  while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\n' || text[begin] == ',')) ++begin;
+  return begin;
+}
+
 }  // namespace
 
 std::vector<model::AddressHit> find_addresses(const model::Page& page, std::string_view lang,
@@ -131,6 +183,7 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
   const auto& labels = lex.phrases("labels", lang);
   const auto& po_box = lex.phrases("po-box", lang);
   const auto& countries = lex.phrases("countries", lang);
+  const auto& landmarks = lex.phrases("landmarks", lang);
   const auto& placeholders = text::lexicon("placeholders").phrases("addresses", "any");
   auto add = [&](const model::TextBlock& b, size_t begin, std::string source) {
     model::AddressHit h;
@@ -155,7 +208,8 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
         after += " | " + page.blocks[k].text;
       return after;
     };
-    if (!b.visible() || b.has(model::k_block_quote) || b.has(model::k_block_cookie)) {
+    // Only where the shop speaks: PayPal's office in a credit disclaimer is not the shop's.
+    if (!b.visible() || !speaks(b, k_address_zones)) {
       label_pending = false;
       continue;
     }
@@ -169,6 +223,11 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
     }
     const bool labelled = label_pending || label.has_value();
     label_pending = false;
+    // Landmark addresses have no numbers at all.
+    if (auto l = landmark_address(t, street, landmarks, lang)) {
+      add(b, l->begin, "text");
+      continue;
+    }
     if (!digits) continue;
     if (b.has(model::k_block_address) && (street.matches(t, lang) || has_postal_code(b.text))) {
       add(b, 0, "address-element");
@@ -198,6 +257,14 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
         add(b, m->begin, "text");
         break;
       }
+    }
+    if (auto g = grid_address(t, street_before, "es")) {
+      add(b, g->begin, "text");
+      continue;
+    }
+    if (auto begin = before_postal_code(b.text, t)) {
+      add(b, *begin, "text");
+      continue;
     }
     // "Catamarca 211 - (C1213BYD)": a name, a number and a strong postal code.
     static const std::regex k_cpa(R"(\b[A-Z][\w\.]+(\s[A-Z][\w\.]+)*\s\d{1,5}\s?[-,]?\s?\(?[A-Z]\d{4}[A-Z]{3}\)?)", std::regex::optimize);

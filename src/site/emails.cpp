@@ -1,5 +1,7 @@
 #include "site/emails.hpp"
 
+#include <libpsl.h>
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -15,13 +17,13 @@ namespace {
 
 using StringSet = std::unordered_set<std::string, util::StringHash, std::equal_to<>>;
 
-const StringSet& tlds() {
-  static const StringSet set = [] {
-    StringSet s;
-    for (const auto& t : text::lexicon("tlds").lines("default", "any")) s.insert(util::to_lower_ascii(t));
-    return s;
-  }();
-  return set;
+// A top-level domain of the Public Suffix List's ICANN section (libpsl's built-in copy): every
+// real TLD (.es, .press, .shop), none of the file names a scan for user@host.tld meets
+// (logo@2x.png), except file extensions that are also TLDs (.zip, .mov), refused by name.
+bool is_tld(const std::string& tld) {
+  static constexpr std::string_view k_files[] = {"zip", "mov", "mp4", "png", "jpg", "gif", "webp", "svg", "css", "js"};
+  if (std::find(std::begin(k_files), std::end(k_files), tld) != std::end(k_files)) return false;
+  return psl_is_public_suffix2(psl_builtin(), tld.c_str(), PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
 bool is_local_char(char c) {
@@ -148,7 +150,7 @@ std::optional<std::string> validate_email(std::string_view candidate) {
       if (!util::is_ascii_alnum(c) && c != '-') return std::nullopt;
   }
   const std::string tld = util::to_lower_ascii(labels.back());
-  if (!tlds().contains(tld)) return std::nullopt;
+  if (!is_tld(tld)) return std::nullopt;
   std::string out(local);
   out += '@';
   out += util::to_lower_ascii(domain);

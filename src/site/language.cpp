@@ -1,9 +1,11 @@
 #include "site/language.hpp"
 
 #include <map>
+#include <unordered_set>
 
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "util/ranking.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -29,8 +31,11 @@ std::string vote(const model::Page& page) {
   std::map<std::string, double> score;
   size_t words = 0;
   const auto& table = stop_words();
+  // A text repeated on the page (a product card's "5 out of 5 Customer Rating", a screen-reader
+  // label) is one voice, not twenty: each distinct text votes once.
+  std::unordered_set<std::string_view> seen;
   for (const auto& block : page.blocks) {
-    if (block.has(model::k_block_cookie)) continue;
+    if (block.has(model::k_block_cookie) || !seen.insert(block.text).second) continue;
     const text::TokensOf tokens_of_block(block.text);
     const text::Tokens& t = *tokens_of_block;
     for (size_t i = 0; i < t.size() && words < 3000; ++i, ++words) {
@@ -42,20 +47,10 @@ std::string vote(const model::Page& page) {
     }
     if (words >= 3000) break;
   }
-  std::string best;
-  double best_score = 0, second = 0;
-  for (const auto& [lang, s] : score) {
-    if (s > best_score) {
-      second = best_score;
-      best_score = s;
-      best = lang;
-    } else if (s > second) {
-      second = s;
-    }
-  }
+  const auto top = util::top_two(score);
   // Too little evidence, or too close a race, is no answer.
-  if (best_score < 8 || best_score < 1.5 * second) return {};
-  return best;
+  if (top.first < 8 || top.first < 1.5 * top.second) return {};
+  return top.best;
 }
 
 }  // namespace

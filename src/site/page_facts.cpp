@@ -12,9 +12,11 @@
 #include "site/phones.hpp"
 #include "site/service_text.hpp"
 #include "site/language.hpp"
+#include "site/owner.hpp"
 #include "site/page_classes.hpp"
 #include "site/regions.hpp"
 #include "site/returns_text.hpp"
+#include "site/shop_profile.hpp"
 #include "site/snippet.hpp"
 #include "site/structured.hpp"
 #include "text/fold.hpp"
@@ -193,18 +195,10 @@ static std::vector<std::string> brand_words(const model::Page& page, const model
   return out;
 }
 
-// The same words folded, plus the title's first segment ("Crystal Flow Plumbing | Womelsdorf"
-// names the shop first as often as last), for telling the shop's name from a person's.
-static std::vector<std::string> folded_brand(const model::Page& page, const std::vector<std::string>& words) {
+// The same words folded, for telling the shop's name from a person's ("call Crystal Flow").
+static std::vector<std::string> folded_brand(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (const auto& w : words) out.push_back(text::fold(w));
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "})
-    if (const auto p = page.title.find(sep); p != std::string::npos) {
-      const std::string_view first = std::string_view(page.title).substr(0, p);
-      for (auto w : util::split_any(first, " .-_|"))
-        if (w.size() >= 3) out.push_back(text::fold(w));
-      break;
-    }
   return out;
 }
 
@@ -302,11 +296,18 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
       }
   }
   f.addresses = find_addresses(page, f.lang, sd);
+  // The page's own signals of the shop's country; its national numbers are read there first
+  // (the site reads them again in the site's country: site_builder.cpp).
+  f.country_votes = country_votes(page, f, options.tld_region);
+  resolve_in_country(f.phones, page_country(f.country_votes));
   f.map = has_map(page);
   f.trader_id = find_trader_id(page, f.lang);
   f.hours = find_office_hours(page, f.lang, contact_page, sd);
   const auto brand = brand_words(page, sd);
-  f.people = find_people(page, f.lang, f.emails, sd, folded_brand(page, brand));
+  f.people = find_people(page, f.lang, f.emails, sd, folded_brand(brand));
+  f.subjects = heading_subjects(page, f.lang);
+  if (contact_page)
+    if (auto e = first_person_contact(page, f.lang)) f.first_person_contact = std::move(*e);
   f.promises = find_response_promises(page, f.lang);
   const bool policy_page = (f.own_classes & (model::k_class_privacy | model::k_class_legal)) != 0;
   f.follow_up = find_follow_up(page, f.lang, policy_page);

@@ -42,8 +42,8 @@ const WordSet& function_words(std::string_view lang) {
 }
 
 bool particle(std::string_view w) {
-  return w == "de" || w == "del" || w == "la" || w == "van" || w == "von" || w == "da" || w == "dos" || w == "di" ||
-         w == "le";
+  return w == "de" || w == "del" || w == "la" || w == "las" || w == "los" || w == "van" || w == "von" || w == "der" ||
+         w == "den" || w == "da" || w == "dos" || w == "di" || w == "le";
 }
 
 // An all-capitals word is a heading or a brand more often than a name.
@@ -108,11 +108,14 @@ std::vector<NameSpan> names_in(const text::Tokens& t, std::string_view lang) {
     n.known = given_names().contains(t.folded(i)) && !is_function_word(t.folded(i), lang);
     if (!n.known && !n.titled) continue;
     size_t j = i;
-    while (j + 1 < t.size() && j < i + 4) {
+    while (j + 1 < t.size() && j < i + 6) {
+      // Particles between surnames: "García de la Fuente", "van der Berg".
+      size_t k = j + 1;
+      while (k < t.size() && k <= j + 2 && particle(t.folded(k)) && spaces_only(gap(t, k - 1, k))) ++k;
       if (continues(t, j, j + 1, lang)) {
         ++j;
-      } else if (j + 2 < t.size() && particle(t.folded(j + 1)) && spaces_only(gap(t, j, j + 1)) && continues(t, j + 1, j + 2, lang)) {
-        j += 2;
+      } else if (k > j + 1 && k < t.size() && continues(t, k - 1, k, lang)) {
+        j = k;
       } else if (j == i && n.known && j + 2 < t.size() && given_names().contains(t.folded(j + 1)) && t.capitalised(j + 1) &&
                  (util::trim(gap(t, j, j + 1)) == "&" || util::trim(gap(t, j, j + 1)) == "+")) {
         // "Chuck & Sandie Klassen": a couple sharing a surname.

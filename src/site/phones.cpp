@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
@@ -48,14 +49,15 @@ std::string digits_of(std::string_view s) {
   return d;
 }
 
-// Seven or more digits in a row that repeat (3333333) or count up (1234567).
+// Seven or more digits in a row that repeat (3333333) or count up or down (1234567, 9876543).
 bool repeated_or_counting(const std::string& d) {
-  size_t same = 1, best_same = 1, seq = 1, best_seq = 1;
+  size_t same = 1, best_same = 1, up = 1, down = 1, best_seq = 1;
   for (size_t i = 1; i < d.size(); ++i) {
     same = d[i] == d[i - 1] ? same + 1 : 1;
-    seq = d[i] == d[i - 1] + 1 ? seq + 1 : 1;
+    up = d[i] == d[i - 1] + 1 ? up + 1 : 1;
+    down = d[i] + 1 == d[i - 1] ? down + 1 : 1;
     best_same = std::max(best_same, same);
-    best_seq = std::max(best_seq, seq);
+    best_seq = std::max({best_seq, up, down});
   }
   return best_same >= 7 || best_seq >= 7;
 }
@@ -133,6 +135,27 @@ std::vector<std::pair<size_t, size_t>> candidate_spans(std::string_view text) {
   return out;
 }
 
+// "2019-2025", "20-03-2004", "2004/03/20": years and dates, not numbers to call.
+bool date_like(std::string_view span) {
+  std::vector<std::string> groups;
+  std::string cur;
+  for (char c : span) {
+    if (util::is_ascii_digit(c)) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      groups.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) groups.push_back(cur);
+  auto year = [](const std::string& g) { return g.size() == 4 && (g.starts_with("19") || g.starts_with("20")); };
+  auto small = [](const std::string& g, int max) { return g.size() <= 2 && std::stoi(g) >= 1 && std::stoi(g) <= max; };
+  if (groups.size() == 2 && year(groups[0]) && year(groups[1])) return true;
+  if (groups.size() == 3 && year(groups[2]) && small(groups[0], 31) && small(groups[1], 31)) return true;
+  if (groups.size() == 3 && year(groups[0]) && small(groups[1], 12) && small(groups[2], 31)) return true;
+  return false;
+}
+
 bool overlaps_guard(const model::TextBlock& b, size_t begin, size_t end) {
   for (const auto& g : b.guarded)
     if (begin < g.end && g.begin < end) return true;
@@ -147,12 +170,15 @@ bool near_currency(std::string_view text, size_t begin, size_t end) {
   return has(text.substr(begin > 3 ? begin - 3 : 0, begin > 3 ? 3 : begin)) || has(text.substr(end, 3));
 }
 
+// Numbers in reviews, credits, other companies' boilerplate and demo pages are not the shop's.
+constexpr model::ZoneSet k_phone_zones = model::k_shop_zones | model::zone_bit(model::Zone::form);
+
 struct Collector {
   std::vector<model::PhoneHit> hits;
   // Keep the visible sighting; a number offered only through WhatsApp (even when its digits
   // are the link's text) is a WhatsApp channel, unless a tel: link or a phone label offers it.
   void add(model::PhoneHit h) {
-    auto it = std::find_if(hits.begin(), hits.end(), [&](const auto& x) { return x.e164 == h.e164; });
+    auto it = std::find_if(hits.begin(), hits.end(), [&](const auto& x) { return phone_key(x) == phone_key(h); });
     if (it == hits.end()) {
       hits.push_back(std::move(h));
       return;
@@ -220,9 +246,57 @@ void merge_phone(model::PhoneHit& into, const model::PhoneHit& h) {
   }
   if (into.kind != "fax" && h.kind == "fax") into.kind = "fax";
   if (into.kind == "fax") return;
+  // A number offered as a phone (a tel: link, a phone label) is a phone; one offered only
+  // through WhatsApp stays a WhatsApp channel, whatever structured data calls it.
+  const bool structured = h.where.zone == model::Zone::structured_data;
   if (into.tel_link || into.labelled) into.kind = "phone";
-  else if (into.whatsapp_link) into.kind = "whatsapp";
-  else if (h.kind == "phone") into.kind = "phone";
+  else if (into.whatsapp_link || into.kind == "whatsapp" || h.kind == "whatsapp") into.kind = "whatsapp";
+  else if (h.kind == "phone" && !structured) into.kind = "phone";
+}
+
+std::string region_of_number(std::string_view e164) {
+  PhoneNumber n;
+  auto& u = util_instance();
+  if (u.Parse(std::string(e164), "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) return {};
+  std::string region;
+  u.GetRegionCodeForNumber(n, &region);
+  return region == "ZZ" ? std::string() : region;
+}
+
+std::string phone_key(const model::PhoneHit& h) {
+  return h.e164.str().empty() ? "local:" + digits_of(h.value.str()) : h.e164.str();
+}
+
+void resolve_in_country(std::vector<model::PhoneHit>& hits, std::string_view country) {
+  if (country.size() != 2) return;
+  auto& u = util_instance();
+  const std::string region(country);
+  for (auto& h : hits) {
+    const std::string& value = h.value.str();
+    const std::string_view v = util::trim(value);
+    // Written with a country code, or a WhatsApp link's international number: nothing to guess.
+    if (v.starts_with("+") || v.starts_with("00") || h.whatsapp_link || digits_of(v).size() < 6) continue;
+    PhoneNumber n;
+    if (u.Parse(value, region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
+    if (u.IsValidNumber(n)) {
+      const Parsed p = describe(n);
+      h.e164 = p.e164;
+      h.line_type = p.line_type;
+      h.placeholder = placeholder_number(p.e164);
+    } else if ((h.labelled || h.tel_link) &&
+               u.IsPossibleNumberWithReason(n) == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY) {
+      h.e164 = "";
+      h.line_type = "unknown";
+    }
+  }
+  // Two sightings read apart before may be one number now.
+  std::vector<model::PhoneHit> merged;
+  for (auto& h : hits) {
+    auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& x) { return phone_key(x) == phone_key(h); });
+    if (it == merged.end()) merged.push_back(std::move(h));
+    else merge_phone(*it, h);
+  }
+  hits = std::move(merged);
 }
 
 std::vector<std::string> phone_regions(std::string_view tld_region, std::string_view lang_tag, std::string_view og_locale,
@@ -255,13 +329,15 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
   auto& util = util_instance();
   const auto& lex = text::lexicon("contact-phone");
   const auto& labels = lex.phrases("labels", lang);
-  const auto& blockers = lex.phrases("blockers", lang);
+  // Identifiers ("ABN", "NIF", "SKU") block a number in any language: a Spanish book page of an
+  // Australian shop still shows the shop's ABN.
+  const auto& blockers = lex.phrases("blockers", "");
   const auto& fax = lex.phrases("fax", lang);
   const auto& whatsapp = lex.phrases("whatsapp", lang);
 
   // tel: links: a phone channel even when the link text is a call to action.
   for (const auto& l : page.links) {
-    if (l.hidden || !util::istarts_with(l.href, "tel:")) continue;
+    if (l.hidden || !util::istarts_with(l.href, "tel:") || !model::in(k_phone_zones, l.zone)) continue;
     const std::string raw = util::percent_decode(std::string_view(l.href).substr(4));
     model::PhoneHit h;
     h.tel_link = true;
@@ -269,6 +345,11 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     h.where = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? raw : l.text), l.region, l.zone};
     const std::string d = digits_of(raw);
     h.visible = !d.empty() && digits_of(l.text).find(d.size() > 8 ? d.substr(d.size() - 8) : d) != std::string::npos;
+    // "F: (832) 218-1782" as a tel: link is the fax number.
+    {
+      const text::Tokens lt(l.text);
+      if (!lt.empty() && fax.match_at(lt, 0, lang) && lt.folded(0) != "telefax") h.kind = "fax";
+    }
     if (const auto& n = parse_number(raw, opt.regions)) {
       h.e164 = n->e164;
       h.line_type = n->line_type;
@@ -289,8 +370,10 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     if (!wa) continue;
     model::PhoneHit h;
     const auto phone = l.url.find("phone=");
-    std::string raw = phone != std::string::npos ? l.url.substr(phone + 6) : l.url.substr(l.url.rfind('/') + 1);
-    raw = digits_of(raw.substr(0, raw.find('&')));
+    // The number only: "wa.me/50250255434?text=Hola%2C…" carries digits in its message too.
+    std::string raw = phone != std::string::npos ? l.url.substr(phone + 6) : l.url.substr(0, l.url.find('?'));
+    if (phone == std::string::npos) raw = raw.substr(raw.rfind('/') + 1);
+    raw = digits_of(raw.substr(0, raw.find_first_of("&?#")));
     if (raw.size() < 7) continue;
     PhoneNumber n;
     if (util.Parse("+" + raw, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
@@ -306,9 +389,10 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
 
   // Visible text: the matcher runs only on spans of 7 to 15 digits (it is slow).
   for (const auto& block : page.blocks) {
-    if (!block.visible() || block.has(model::k_block_quote)) continue;
+    if (!block.visible() || !speaks(block, k_phone_zones)) continue;
     for (const auto& [sb, se] : candidate_spans(block.text)) {
       if (overlaps_guard(block, sb, se) || near_currency(block.text, sb, se)) continue;
+      if (date_like(std::string_view(block.text).substr(sb, se - sb))) continue;
       const auto before = words_before(block.text, sb, 24);
       if (!before.empty() && (any_in({before.back()}, blockers, lang) ||
                               (before.size() >= 2 && any_in({before[before.size() - 2], before.back()}, blockers, lang))))

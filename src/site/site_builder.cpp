@@ -11,6 +11,8 @@
 #include "parse/html_parser.hpp"
 #include "site/page_classes.hpp"
 #include "site/page_facts.hpp"
+#include "site/phones.hpp"
+#include "site/shop_profile.hpp"
 #include "site/site_facts.hpp"
 #include "util/text.hpp"
 
@@ -220,6 +222,9 @@ model::Site SiteBuilder::finish() {
     }
   const auto* home = m_site.home();
   m_site.thin = home && home->ok() && home->facts.thin && thin * 2 >= ok;
+  m_site.profile = infer_profile(m_site);
+  for (auto& p : m_site.pages)
+    if (p.ok()) resolve_in_country(p.facts.phones, m_site.profile.country);
   compute_site_facts(m_site);
   return std::move(m_site);
 }

@@ -4,7 +4,9 @@
 #include <set>
 
 #include "site/emails.hpp"
+#include "site/address_shapes.hpp"
 #include "site/phones.hpp"
+#include "text/fold.hpp"
 
 namespace amable::site {
 namespace {
@@ -121,9 +123,44 @@ void join(const model::Site& site, std::vector<model::Sighted<Hit>>& out, std::v
   }
 }
 
+// A theme's sample contact block ("123 Jewelry Lane", "+1 (555) 123-4567"): where the site
+// shows sample phone numbers or e-mail addresses, an address whose house number counts (123,
+// 1234) is a sample too, whatever its street is called.
+void mark_sample_addresses(model::Site& site) {
+  const auto& f = site.facts;
+  const bool samples = std::any_of(f.phones.begin(), f.phones.end(), [](const auto& p) { return p.hit.placeholder; }) ||
+                       std::any_of(f.emails.begin(), f.emails.end(), [](const auto& e) { return e.placeholder; });
+  if (!samples) return;
+  for (auto& a : site.facts.addresses)
+    if (counting_house_number(a.hit.value.str())) a.hit.placeholder = true;
+}
+
+// A one-person shop: its contact text speaks in the first person singular and its pages are
+// about exactly one person ("Bruce's History"): that person is who the visitor reaches.
+void add_owner(model::Site& site) {
+  const model::PersonHit* subject = nullptr;
+  std::vector<size_t> pages;
+  bool speaks_as_one = false;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const auto& p = site.pages[i];
+    if (!p.ok()) continue;
+    speaks_as_one = speaks_as_one || p.facts.first_person_contact;
+    for (const auto& s : p.facts.subjects) {
+      if (subject && text::fold(subject->name) != text::fold(s.name)) return;  // two people: not one owner
+      if (!subject) subject = &s;
+      if (pages.empty() || pages.back() != i) pages.push_back(i);
+    }
+  }
+  if (!subject || !speaks_as_one) return;
+  auto& people = site.facts.people;
+  const std::string name = text::fold(subject->name);
+  if (std::any_of(people.begin(), people.end(), [&](const auto& x) { return text::fold(x.hit.name).starts_with(name); })) return;
+  people.push_back({*subject, pages});
+}
+
 void join_contact_facts(model::Site& site) {
   auto& f = site.facts;
-  join(site, f.phones, &model::PageFacts::phones, [](const model::PhoneHit& h) { return h.e164; },
+  join(site, f.phones, &model::PageFacts::phones, [](const model::PhoneHit& h) { return phone_key(h); },
        [](model::PhoneHit& a, const model::PhoneHit& b) { merge_phone(a, b); });
   join(site, f.addresses, &model::PageFacts::addresses, [](const model::AddressHit& h) { return h.value; },
        [](model::AddressHit& a, const model::AddressHit& b) { a.in_chrome = a.in_chrome || b.in_chrome; });
@@ -134,10 +171,13 @@ void join_contact_facts(model::Site& site) {
        });
   join(site, f.people, &model::PageFacts::people, [](const model::PersonHit& h) { return h.name; },
        [](model::PersonHit& a, const model::PersonHit& b) { a.with_channel = a.with_channel || b.with_channel; });
+  add_owner(site);
+  mark_sample_addresses(site);
   for (const auto& p : site.pages) {
     if (!p.ok() || !copy_counts(p)) continue;
     f.visitor_terms += p.facts.copy.visitor;
     f.company_terms += p.facts.copy.company;
+    ++f.copy_pages;
   }
 }
 

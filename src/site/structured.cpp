@@ -104,6 +104,7 @@ void visit(const json& root, model::StructuredFacts& f) {
       return {};
     };
     if (has_type("PostalAddress")) {
+      if (const std::string c = str("addressCountry"); !c.empty() && f.countries.size() < 10) add_unique(f.countries, c);
       std::string a = str("streetAddress");
       if (!a.empty() && (!str("postalCode").empty() || !str("addressLocality").empty()))
         add_unique(f.addresses, a + ", " + str("postalCode") + " " + str("addressLocality"));

@@ -83,3 +83,9 @@ TEST_CASE("emails: role mailboxes, no-reply and placeholders") {
   CHECK(site::is_placeholder_email("tu@tudominio.es"));
   CHECK_FALSE(site::is_placeholder_email("ana@tiendaamable.es"));
 }
+
+TEST_CASE("emails: any real top-level domain (the Public Suffix List), never a file name") {
+  CHECK(has(emails_in("<p>General enquiries: info@prahran.press</p>"), "info@prahran.press"));
+  CHECK(has(emails_in("<p>Escríbenos: hola@tienda.shop</p>", "es"), "hola@tienda.shop"));
+  CHECK(emails_in("<p>logo@2x.png icon@3x.webp clip@2x.mov</p>").empty());
+}

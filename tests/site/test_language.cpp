@@ -39,3 +39,15 @@ TEST_CASE("language: without <html lang>, og:locale, then the stop-word vote") {
 TEST_CASE("language: --lang overrides everything") {
   CHECK(site::detect_language(page_of("<html lang=\"en\"><body>" + k_en_text + "</body></html>"), "es").effective == "es");
 }
+
+TEST_CASE("language: a short Spanish page is Spanish; text repeated in every product card votes once") {
+  CHECK(site::detect_language(page_of("<html><body><p>Para hacer reservaciones por favor mandar un correo o llamarnos al "
+                                      "teléfono. Si hay cualquier otra pregunta, haremos todo lo posible para responder sus dudas.</p>"
+                                      "</body></html>")).effective == "es");
+  std::string cards;
+  for (int i = 0; i < 30; ++i) cards += "<div><p>5 out of 5 Customer Rating</p><p>Price reduced from $8.299 to</p></div>";
+  const auto l = site::detect_language(page_of("<html><body>" + cards + "<p>Top Nike para mujer: la prenda ideal para tus "
+      "entrenamientos, con tejido que absorbe el sudor y te mantiene seca durante todo el día. Envío gratis a todo el país "
+      "y cambios sin cargo en todas nuestras tiendas.</p></body></html>"));
+  CHECK(l.effective == "es");
+}

@@ -37,6 +37,7 @@ set(AMABLE_CORE_SOURCES
   src/site/addresses.cpp
   src/site/clutter.cpp
   src/site/copy_stats.cpp
+  src/site/intros.cpp
   src/site/emails.cpp
   src/site/office_hours.cpp
   src/site/page_signals.cpp

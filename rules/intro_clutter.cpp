@@ -37,6 +37,8 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   const double other_penalty = counted ? 0.5 * others / static_cast<double>(counted) : 0;
   auto message = [&](const model::ClutterHit& h) -> std::string {
     if (h.kind == "splash") return ctx.t("A splash page stands between the visitor and the shop.", "Una página de entrada se interpone entre el visitante y la tienda.");
+    if (h.kind == "overlay") return ctx.t("A full-screen splash covers the home page until a script removes it.", "Una pantalla de bienvenida cubre el inicio hasta que un script la quita.");
+    if (h.kind == "flash" && h.intro) return ctx.t("A Flash intro: no browser has played Flash since 2021, so visitors see an empty box.", "Una intro en Flash: ningún navegador reproduce Flash desde 2021, así que el visitante ve una caja vacía.");
     if (h.kind == "skip-intro") return ctx.t("An intro the visitor has to skip.", "Una introducción que el visitante tiene que saltar.");
     if (h.kind == "meta-refresh" || h.kind == "js-redirect") return ctx.t("A timed redirect moves the visitor on by itself (WCAG F40/F41).", "Una redirección temporizada mueve al visitante sola (WCAG F40/F41).");
     if (h.kind == "flash") return ctx.t("Flash content: no browser has played it since 2021.", "Contenido Flash: ningún navegador lo reproduce desde 2021.");
@@ -46,21 +48,26 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     if (h.kind == "preloader") return ctx.t("A full-screen preloader makes visitors wait.", "Una pantalla de carga hace esperar al visitante.");
     if (h.kind == "popup") return ctx.t("A popup or dialog on load (timing unknown without a browser).", "Una ventana emergente al cargar (el momento no se sabe sin navegador).");
     if (h.kind == "carousel") return ctx.t("A carousel that turns by itself.", "Un carrusel que gira solo.");
-    return ctx.t("An age check: a legitimate filter, not penalised.", "Una verificación de edad: filtro legítimo, sin penalización.");
+    return ctx.t("An age check stands before the shop: keep it to one click and remember the answer.", "Una verificación de edad antes de la tienda: que sea un solo clic y recuerde la respuesta.");
   };
   for (const auto& p : site.pages) {
     if (!p.ok()) continue;
     for (const auto& h : p.facts.clutter) {
       if (&p != home && h.kind == "age-gate") continue;
-      o.findings.push_back(finding(h.where, message(h), h.kind == "age-gate" || h.kind == "autoplay-muted" || h.kind == "carousel" ? "info" : "problem"));
+      o.findings.push_back(finding(h.where, message(h), h.kind == "autoplay-muted" || h.kind == "carousel" ? "info" : "problem"));
     }
   }
-  const bool blocker = std::any_of(home->facts.clutter.begin(), home->facts.clutter.end(), [](const auto& h) { return h.kind == "splash"; }) ||
-                       (home->facts.words < 50 && std::any_of(home->facts.clutter.begin(), home->facts.clutter.end(), [](const auto& h) { return h.kind == "flash"; }));
+  // The status follows the fact: an intro on the home page fails the rule; other clutter (sound,
+  // marquees, popups, clutter on other pages) costs points but is no intro, so it warns at worst.
+  const bool intro = std::any_of(home->facts.clutter.begin(), home->facts.clutter.end(), [](const auto& h) { return h.intro; });
+  const bool blocker = std::any_of(home->facts.clutter.begin(), home->facts.clutter.end(), [](const auto& h) {
+    return h.intro && (h.kind == "splash" || h.kind == "flash");
+  });
   if (blocker)
     o.caps.push_back({60, {"The home page is a splash or Flash intro with no content: the score is capped at 60.",
                            "La página de inicio es una entrada o intro Flash sin contenido: la puntuación se limita a 60."}, ""});
-  o.score = std::max(0.0, 1.0 - home_penalty - other_penalty);
+  const double score = std::max(0.0, 1.0 - home_penalty - other_penalty);
+  o.score = intro ? std::min(score, 0.4) : std::max(score, 0.5);
   o.summary = home->facts.clutter.empty() && counted == 0
                   ? ctx.t("Nothing stands between the visitor and the shop.", "Nada se interpone entre el visitante y la tienda.")
                   : ctx.t(fmt::format("{} clutter item(s) on the home page, {} other page(s) with clutter.", home->facts.clutter.size(), counted),

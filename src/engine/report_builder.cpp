@@ -63,8 +63,13 @@ model::Facts report_facts(const model::Site& site) {
   for (const auto& p : site.pages)
     if (p.ok())
       for (const auto& c : p.facts.clutter)
-        if (c.kind != "age-gate")
-          f.intro_clutter.push_back({c.kind, p.url, c.where.snippet, std::string(model::region_name(c.where.region, c.where.zone))});
+        f.intro_clutter.push_back({c.kind, p.url, c.where.snippet, std::string(model::region_name(c.where.region, c.where.zone)), c.intro});
+  if (const auto* home = site.home(); home && home->ok())
+    for (const auto& c : home->facts.clutter)
+      if (c.intro) {
+        f.intro = {true, c.kind, home->url, std::string(model::region_name(c.where.region, c.where.zone)), c.where.snippet};
+        break;
+      }
   f.copy.visitor_terms = site.facts.visitor_terms;
   f.copy.company_terms = site.facts.company_terms;
   f.copy.pages = site.facts.copy_pages;

@@ -56,6 +56,10 @@ struct TermHit {
   SharedText item;  // window, conditions, costs, refund, process, exceptions, red-flag, withdrawal
   SharedText phrase;  // the lexicon phrase or pattern that matched
   Evidence where;
+  // Said in a block that names returns itself and does not send the reader elsewhere ("free
+  // returns from €59", not "see our return policy for how to return by mail"): one such term
+  // states a policy.
+  bool own_statement = false;
 };
 
 struct ReturnsText {
@@ -179,9 +183,12 @@ struct SecurityFacts {
 };
 
 struct ClutterHit {
-  std::string kind;  // meta-refresh, skip-intro, flash, autoplay, marquee, splash, preloader, popup, js-redirect, carousel, age-gate
+  std::string kind;  // meta-refresh, skip-intro, flash, autoplay, marquee, splash, overlay, preloader, popup, js-redirect, carousel, age-gate
   double penalty = 0;
   Evidence where;
+  // It stands between the visitor and the page (a splash or entry page, an intro movie, a
+  // full-screen splash overlay, an age gate, a timed redirect): an intro, not just clutter.
+  bool intro = false;
 };
 
 struct PurposeFacts {

@@ -58,11 +58,13 @@ enum BlockFlag : uint16_t {
   k_block_collapsed = 1 << 10,
 };
 
-// The zone markup alone can tell: flags a block inherits and its layout region.
-inline Zone markup_zone(uint16_t flags, Region region) {
+// The zone markup alone can tell: flags a block inherits and its layout region. Inside a form,
+// labels, buttons and short field captions are the form's; a paragraph of help text is the
+// shop speaking (`text_bytes`: the block's length, 0 for links and elements).
+inline Zone markup_zone(uint16_t flags, Region region, size_t text_bytes = 0) {
   if (flags & k_block_cookie) return Zone::consent;
   if (flags & k_block_quote) return Zone::user_content;
-  if (flags & k_block_form) return Zone::form;
+  if ((flags & k_block_form) && ((flags & k_block_control) || text_bytes <= 60)) return Zone::form;
   if (is_chrome(region)) return Zone::chrome;
   return Zone::main;
 }
@@ -122,6 +124,7 @@ struct Element {
   std::string selector;
   Region region = Region::main;
   bool hidden = false;
+  bool little_text = false;  // holds under 200 bytes of text (a logo, a spinner, a movie)
   std::string_view attr(std::string_view name) const;
 };
 

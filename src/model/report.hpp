@@ -121,6 +121,12 @@ struct ReturnPolicyFact {
 struct ClutterFact {
   std::string kind, url, evidence;
   std::string region;
+  bool intro = false;  // stands between the visitor and the page
+};
+// What stands between the visitor and the home page, if anything (the first intro there).
+struct IntroFact {
+  bool present = false;
+  std::string kind, url, region, evidence;
 };
 struct CopyFact {
   double visitor_terms = 0, company_terms = 0;
@@ -137,6 +143,7 @@ struct Facts {
   std::map<std::string, std::optional<std::string>> key_pages;  // class -> url
   ReturnPolicyFact return_policy;
   std::vector<ClutterFact> intro_clutter;
+  IntroFact intro;
   CopyFact copy;
 };
 

@@ -70,7 +70,9 @@ ordered_json facts_json(const Facts& f) {
                         {"return_shipping_paid_by", opt_str(r.return_shipping_paid_by)}};
   j["intro_clutter"] = ordered_json::array();
   for (const auto& c : f.intro_clutter)
-    j["intro_clutter"].push_back({{"kind", c.kind}, {"url", c.url}, {"region", c.region}, {"evidence", c.evidence}});
+    j["intro_clutter"].push_back({{"kind", c.kind}, {"url", c.url}, {"region", c.region}, {"intro", c.intro}, {"evidence", c.evidence}});
+  j["intro"] = {{"present", f.intro.present}, {"kind", f.intro.kind}, {"url", f.intro.url}, {"region", f.intro.region},
+                {"evidence", f.intro.evidence}};
   j["copy"] = {{"visitor_terms", round3(f.copy.visitor_terms)}, {"company_terms", round3(f.copy.company_terms)},
                {"pages", f.copy.pages},
                {"visitor_ratio", f.copy.visitor_ratio ? ordered_json(round3(*f.copy.visitor_ratio)) : ordered_json(nullptr)}};
@@ -331,7 +333,11 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
       }
       for (const auto& c : fj->value("intro_clutter", nlohmann::json::array()))
         f.intro_clutter.push_back({get_or<std::string>(c, "kind", ""), get_or<std::string>(c, "url", ""),
-                                   get_or<std::string>(c, "evidence", ""), get_or<std::string>(c, "region", "")});
+                                   get_or<std::string>(c, "evidence", ""), get_or<std::string>(c, "region", ""),
+                                   get_or<bool>(c, "intro", false)});
+      if (auto ij = fj->find("intro"); ij != fj->end() && ij->is_object())
+        f.intro = {get_or<bool>(*ij, "present", false), get_or<std::string>(*ij, "kind", ""), get_or<std::string>(*ij, "url", ""),
+                   get_or<std::string>(*ij, "region", ""), get_or<std::string>(*ij, "evidence", "")};
       if (auto cj = fj->find("copy"); cj != fj->end() && cj->is_object()) {
         f.copy.visitor_terms = get_or<double>(*cj, "visitor_terms", 0.0);
         f.copy.company_terms = get_or<double>(*cj, "company_terms", 0.0);

@@ -165,11 +165,18 @@ bool is_guard_element(const GumboNode* n) {
 
 bool is_quote_element(const GumboNode* n, GumboTag tag) {
   if (tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_Q) return true;
+  // Widget scripts mark the root ("<html class=reevoomark_CYS>"): the page is not a review.
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_MAIN) return false;
   const auto itemprop = util::to_lower_ascii(attr(n, "itemprop"));
   if (itemprop == "review" || itemprop == "reviewbody") return true;
   if (util::icontains(attr(n, "itemtype"), "review")) return true;
+  // Review, Q&A and comment markup, and the class prefixes of review and Q&A widget vendors
+  // (Bazaarvoice, Yotpo, Judge.me, Okendo, Stamped, Trustpilot, Feefo, Reevoo, Loox, Shopify
+  // Product Reviews, PowerReviews, eKomi).
   static const std::initializer_list<std::string_view> k_needles = {
-      "testimonial", "review", "opinion", "resena", "reseña", "valoraci", "comentario"};
+      "testimonial", "review", "opinion", "resena", "reseña", "valoraci", "comentario", "comment", "qna",
+      "question-answer", "questions-answers", "bv-content", "bv-cv2", "yotpo", "jdgm", "okendo", "stamped-",
+      "trustpilot", "feefo", "reevoo", "loox", "spr-", "pr-rd-", "ekomi"};
   return any_token_contains(attr(n, "class"), k_needles);
 }
 
@@ -380,7 +387,7 @@ void Walker::flush_block(const std::vector<Frame>& stack) {
       b.flags = m_block_flags;
       b.heading_level = m_block_heading;
       if (m_block_heading) b.flags |= model::k_block_heading;
-      b.zone = model::markup_zone(b.flags, b.region);  // site/regions.cpp refines it
+      b.zone = model::markup_zone(b.flags, b.region, m_block.size());  // site/regions.cpp refines it
       if (m_block_link_chars * 10 >= m_block.size() * 9) b.flags |= model::k_block_link;
       b.guarded = std::move(m_block_guarded);
       m_page.text_chars += m_block.size();
@@ -498,6 +505,7 @@ void Walker::record_element(const GumboNode* n, const std::string& tag, const Ct
     e.attrs.push_back({a->name, util::truncate_chars(a->value, 300)});
   }
   e.selector = selector(*m_stack);
+  e.little_text = text_length_below(n, 200);
   m_page.elements.push_back(std::move(e));
 }
 

@@ -11,6 +11,7 @@
 namespace amable::site {
 
 // `words`: visible words on the page.
-std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words);
+// `thin`: the page is built by JavaScript (little text is no sign of a splash then).
+std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words, bool thin = false);
 
 }  // namespace amable::site

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
@@ -23,20 +24,27 @@ WordSet folded_set(const std::vector<std::string>& lines) {
   return s;
 }
 
+// Accents kept: "está" and "esta" are different words here.
+WordSet case_set(const std::vector<std::string>& lines) {
+  WordSet s;
+  for (const auto& l : lines) s.insert(text::case_fold(l));
+  return s;
+}
+
 struct Words {
-  WordSet visitor, company, verbs, conditional, stoplist;
+  WordSet visitor, company, verbs, conditional, stoplist, voseo_stoplist;
 };
 
 const Words& words_for(std::string_view lang) {
   static const Words en = [] {
     const auto& lex = text::lexicon("visitor-copy");
-    return Words{folded_set(lex.lines("visitor", "en")), folded_set(lex.lines("company", "en")), {}, {}, {}};
+    return Words{folded_set(lex.lines("visitor", "en")), folded_set(lex.lines("company", "en")), {}, {}, {}, {}};
   }();
   static const Words es = [] {
     const auto& lex = text::lexicon("visitor-copy");
     return Words{folded_set(lex.lines("visitor", "es")), folded_set(lex.lines("company", "es")),
                  folded_set(lex.lines("visitor-verbs", "es")), folded_set(lex.lines("conditional", "es")),
-                 folded_set(lex.lines("amos-stoplist", "es"))};
+                 folded_set(lex.lines("amos-stoplist", "es")), case_set(lex.lines("voseo-stoplist", "es"))};
   }();
   return lang == "es" ? es : en;
 }
@@ -52,8 +60,11 @@ bool main_copy(const model::TextBlock& b) {
 // customer's own voice (testimonials, reviews) nor cookie banners ("We and our partners...").
 // Calibrated on shared/corpus/labels-dev.json: main text only agreed on 13 of 22 labelled
 // items, all visible text on 18; see rules/docs/visitor-centric-copy.md.
+// The shop's own words only (README "Regions"): its content, chrome, consent dialog and form
+// labels ("Your e-mail"), not the customers' reviews, credits, other companies' boilerplate or
+// a demo page.
 bool perspective_copy(const model::TextBlock& b) {
-  return b.visible() && !b.has(model::k_block_quote) && !b.has(model::k_block_cookie);
+  return b.visible() && speaks(b, model::k_shop_zones | model::zone_bit(model::Zone::form));
 }
 
 // -amos/-emos/-imos verbs ("ofrecemos", "enviamos"); a written accent only in past and
@@ -64,6 +75,22 @@ bool first_plural_verb(std::string_view original_lower, std::string_view folded,
   if (original_lower == folded) return true;  // no accent
   for (std::string_view e : {"íamos", "ábamos", "áramos", "iéramos", "aríamos", "eríamos", "iríamos"})
     if (original_lower.ends_with(e)) return true;
+  return false;
+}
+
+// Voseo, the "vos" of Argentina, Uruguay and Central America, speaks to the visitor: present
+// forms stressed on the ending ("podés", "querés", "elegís", "sos") and imperatives starting a
+// sentence ("Ingresá", "Elegí", "Confirmá"). Futures ("enviará", "podré") and the adverbs and
+// nouns that end the same way ("además", "país", "está") are not.
+bool voseo_verb(std::string_view w, bool sentence_start, const WordSet& stop) {
+  if (stop.contains(w) || util::count_chars(w) < 4) return false;
+  for (std::string_view e : {"\xC3\xA1s", "\xC3\xA9s", "\xC3\xADs"})  // -ás -és -ís
+    if (w.ends_with(e)) return true;
+  if (!sentence_start) return false;
+  for (std::string_view future : {"ar\xC3\xA1", "er\xC3\xA1", "ir\xC3\xA1", "ar\xC3\xA9", "er\xC3\xA9", "ir\xC3\xA9"})
+    if (w.ends_with(future)) return false;
+  for (std::string_view e : {"\xC3\xA1", "\xC3\xA9", "\xC3\xAD"})  // -á -é -í
+    if (w.ends_with(e)) return true;
   return false;
 }
 
@@ -105,6 +132,8 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
           if (word == "us") {
             const auto orig = t.original(i);
             if (orig == "US") continue;
+            // "US$ 25", "us$25": the currency.
+            if (t.end(i) < s.size() && s[t.end(i)] == '$') continue;
             if (i + 1 < t.size()) {
               const auto n = t.folded(i + 1);
               if (n == "dollars" || n == "shipping" || n == "only" || n == "customers" || n == "states") continue;
@@ -117,6 +146,7 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
           else if (w.conditional.contains(word) && usted >= 3) you += 0.5;
           else if (w.company.contains(word)) we += 1;
           else if (first_plural_verb(text::case_fold(t.original(i)), word, w.stoplist)) we += 1;
+          else if (voseo_verb(text::case_fold(t.original(i)), i == 0, w.voseo_stoplist)) you += 1;
         }
       }
       f.visitor += you;

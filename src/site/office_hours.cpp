@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <regex>
 
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
@@ -105,6 +106,16 @@ bool short_day_range(std::string_view s) {
 
 namespace {
 
+// Hours in reviews, credits, forms, other companies' text or demo pages are not the shop's.
+constexpr model::ZoneSet k_hours_zones = model::zone_bit(model::Zone::main) | model::zone_bit(model::Zone::chrome);
+
+// A line break right before token `i`: it starts a line of its block.
+bool gap_has_newline(const text::Tokens& t, size_t i) {
+  if (i == 0) return true;
+  const size_t from = t.end(i - 1), to = t.begin(i);
+  return t.source().substr(from, to - from).find('\n') != std::string_view::npos;
+}
+
 // "Lunes a Domingo", "Mon - Sat", "de lunes a viernes", "7 days", "todos los días".
 bool day_range(const text::Tokens& t, const text::PhraseSet& days, std::string_view lang) {
   const auto all = days.find_all(t, lang);
@@ -119,36 +130,105 @@ bool day_range(const text::Tokens& t, const text::PhraseSet& days, std::string_v
 
 }  // namespace
 
+namespace {
+
+// The line of `text` holding byte `pos`: hours are written a line at a time ("Timing 10 AM-6 PM"
+// under a phone number in the same block).
+std::string_view line_at(std::string_view text, size_t pos) {
+  const size_t from = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  const size_t begin = from == std::string_view::npos || pos == 0 ? 0 : from + 1;
+  const size_t end = text.find('\n', pos);
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+// A weekday or a month followed by a day of the month ("sábado 27", "Saturday 5th", "27 de
+// marzo"): a date, so the times next to it are an event's, not opening hours.
+bool dated(const text::Tokens& t, const text::PhraseSet& days, const text::PhraseSet& months, std::string_view lang) {
+  // A day of the month, not a time: "27" in "sábado 27 y", but not "9" in "Viernes 9:00" or
+  // "Sat 10 am - 6 pm".
+  auto day_number = [&](size_t i) {
+    if (i >= t.size() || i == 0) return false;
+    const std::string_view w = t.original(i);
+    if (w.empty() || !util::is_ascii_digit(w[0]) || w.size() > 2) return false;
+    const int n = std::atoi(std::string(w).c_str());
+    if (n < 1 || n > 31) return false;
+    if (i + 1 < t.size()) {
+      const std::string_view after = t.source().substr(t.end(i), t.begin(i + 1) - t.end(i));
+      const std::string_view next = t.folded(i + 1);
+      if (after.find_first_of(":.-\u2013") != std::string_view::npos || next == "am" || next == "pm" || next == "a" ||
+          next == "to" || next == "al" || next == "hasta" || next == "h" || next == "hs" || next == "hrs" || next == "horas")
+        return false;
+    }
+    return true;
+  };
+  for (const auto& m : days.find_all(t, lang)) {
+    const size_t k = m.first + m.count;
+    if (m.count == 1 && k < t.size() && t.source().substr(t.end(k - 1), t.begin(k) - t.end(k - 1)) == " " && day_number(k))
+      return true;
+  }
+  for (const auto& m : months.find_all(t, lang)) {
+    const size_t before = m.first >= 2 && t.folded(m.first - 1) == "de" ? m.first - 2 : (m.first > 0 ? m.first - 1 : t.size());
+    if (day_number(m.first + m.count) || (before < t.size() && day_number(before))) return true;
+  }
+  return false;
+}
+
+// Four or more clock times, most of them not paired into ranges (7:15, 7:16, 7:18...): a
+// timeline or an itinerary, not a timetable ("9:00 - 20:00, 10:00 - 14:00" pairs every time).
+bool timeline(std::string_view s) {
+  size_t times = 0, paired = 0;
+  for (size_t i = 1; i + 2 < s.size(); ++i) {
+    if (!(s[i] == ':' && util::is_ascii_digit(s[i - 1]) && util::is_ascii_digit(s[i + 1]) && util::is_ascii_digit(s[i + 2]))) continue;
+    ++times;
+    // A range separator and a digit within a few characters after the time ("9:00 - 20:00",
+    // "9:00am to 5pm"), or before it.
+    const std::string_view after = s.substr(i + 3, 12), before = s.substr(i >= 14 ? i - 14 : 0, i >= 14 ? 12 : (i > 2 ? i - 2 : 0));
+    auto ranged = [](std::string_view w) {
+      for (std::string_view sep : {"-", "\xE2\x80\x93", " a ", " to ", " al ", " hasta "})
+        if (const size_t p = w.find(sep); p != std::string_view::npos && w.find_first_of("0123456789", p) != std::string_view::npos)
+          return true;
+      return false;
+    };
+    if (ranged(after) || ranged(before)) ++paired;
+  }
+  return times >= 4 && paired * 2 < times;
+}
+
+}  // namespace
+
 std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::string_view lang, bool contact_page,
                                                const model::StructuredFacts& sd) {
   std::vector<model::HoursHit> out;
   const auto& lex = text::lexicon("office-hours");
   const auto& labels = lex.phrases("labels", lang);
   const auto& days = lex.phrases("days", lang);
+  const auto& months = lex.phrases("months", lang);
   const auto& always = lex.phrases("always", lang);
   const auto& exclude = lex.phrases("exclude", lang);
+  const auto& appointment = lex.phrases("appointment", lang);
   const auto& durations = lex.phrases("durations", lang);
   const auto& phone_words = text::lexicon("contact-phone").phrases("labels", lang);
 
   bool label_before = false;  // an hours label alone in the previous block ("Horario")
   for (const auto& b : page.blocks) {
-    if (!b.visible() || b.has(model::k_block_quote) || b.has(model::k_block_cookie)) {
+    if (!b.visible() || !speaks(b, k_hours_zones)) {
       label_before = false;
       continue;
     }
     const text::TokensOf tokens_of_b(b.text);
     const text::Tokens& t = *tokens_of_b;
     const auto label = labels.find_first(t, lang);
-    // A label counts when it heads the block ("Horario de atención: 8 a 12hs.").
-    const bool labelled = label_before || (label && label->first <= 3);
+    // A label counts when it heads the block or one of its lines ("Horario de atención: 8 a
+    // 12hs.", "…(Customer Support)\nTiming 10 AM-6 PM").
+    const bool label_heads = label && (label->first <= 3 || gap_has_newline(t, label->first));
+    const bool labelled = label_before || label_heads;
     const bool only_label = label && t.size() <= label->count + 3 &&
                             !std::any_of(b.text.begin(), b.text.end(), [](char c) { return util::is_ascii_digit(c); });
     label_before = only_label;
     if (only_label) continue;
 
     const bool digits = std::any_of(b.text.begin(), b.text.end(), [](char c) { return util::is_ascii_digit(c); });
-    const bool excluded = exclude.matches(t, lang);
-    const bool has_days = days.matches(t, lang) || short_day_range(b.text);
+    const bool excluded = exclude.matches(t, lang) || dated(t, days, months, lang);
     const bool channel = b.text.find('@') != std::string::npos || phone_words.matches(t, lang);
     model::HoursHit h;
     h.in_chrome = model::is_chrome(b.region);
@@ -159,7 +239,7 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
       out.push_back(std::move(hit));
     };
 
-    if (digits && !excluded) {
+    if (digits && !excluded && (labelled || !timeline(b.text))) {
       const std::string simple = simplify(b.text);
       std::smatch m;
       if (may_hold_time_range(simple) && std::regex_search(simple, m, range_regex())) {
@@ -171,17 +251,23 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
         const auto unit = durations.find_first(next, lang);
         const bool duration = unit && unit->first == 0;
         const bool plausible = from != to && to <= 24 && !duration;
-        // "9-12 meses" is a size: a range needs a day expression, or a label and a time unit.
-        if (!duration && ((has_days && (units || plausible)) || (labelled && (units || plausible)))) {
-          const auto pos = static_cast<size_t>(m.position(0));
+        // Hours need hours context: a label, or days on the same line as the times ("Lun-Sáb
+        // 10 am-7 pm"). Days elsewhere in a long text ("…lunes 7am, martes 10am") are not it.
+        const auto pos = static_cast<size_t>(m.position(0));
+        const std::string_view line = line_at(simple, pos);
+        const text::Tokens line_tokens(line);
+        const bool days_on_line = days.matches(line_tokens, lang) || short_day_range(line);
+        const bool hours_line = days_on_line && (line_tokens.size() <= 30 || t.size() <= 40);
+        if (!duration && (units || plausible) && (labelled || hours_line)) {
           h.value = util::truncate_chars(simple.substr(lead_in_start(simple, pos)), 120);
           keep(h);
           continue;
         }
       }
     }
-    // "Horario de Reservas | Lunes a Domingo | Ininterrumpido": a label and a run of days.
-    if (labelled && day_range(t, days, lang) && !excluded) {
+    // "Horario de Reservas | Lunes a Domingo | Ininterrumpido": a label and a run of days; but
+    // "Monday through Friday / By appointment" gives days and no hours.
+    if (labelled && day_range(t, days, lang) && !excluded && !appointment.matches(t, lang)) {
       h.value = util::truncate_chars(util::collapse_whitespace(b.text), 120);
       keep(h);
       continue;

@@ -314,7 +314,7 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
   f.contact = find_contact_access(page, f.lang, f.chat_widget);
   f.privacy = find_privacy(page, f.lang);
   f.security = find_security(page);
-  f.clutter = find_clutter(page, f.lang, f.words);
+  f.clutter = find_clutter(page, f.lang, f.words, f.thin);
   f.purpose = find_purpose(page, f.lang, sd, start_page);
   // Only the home page's opening words are judged (clear-purpose); an audit keeps the facts of
   // every page, so the others' are not kept.

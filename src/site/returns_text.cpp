@@ -3,12 +3,15 @@
 #include <cstdlib>
 #include <map>
 
+#include "site/regions.hpp"
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
 namespace {
+
+constexpr model::ZoneSet k_returns_zones = model::zone_bit(model::Zone::main) | model::zone_bit(model::Zone::chrome);
 
 int number_word(std::string_view w) {
   static const std::map<std::string_view, int> k_words = {
@@ -41,6 +44,8 @@ bool is_day_qualifier(std::string_view w) {
 struct Items {
   const text::PhraseSet& terms;
   const text::PhraseSet& not_terms;
+  const text::PhraseSet& reference;
+  const text::PhraseSet& service_terms;
   std::vector<std::pair<std::string_view, const text::PhraseSet*>> sections;
   const text::PhraseSet& costs_shop;
   const text::PhraseSet& costs_customer;
@@ -49,7 +54,7 @@ struct Items {
 
 Items items_for(std::string_view lang) {
   const auto& lex = text::lexicon("return-policy");
-  Items it{lex.phrases("terms", lang), lex.phrases("not-terms", lang), {},
+  Items it{lex.phrases("terms", lang), lex.phrases("not-terms", lang), lex.phrases("reference", lang), lex.phrases("service-terms", lang), {},
            lex.phrases("costs-shop", lang), lex.phrases("costs-customer", lang), lex.phrases("refund", lang)};
   for (std::string_view s : {"conditions", "costs", "refund", "process", "exceptions", "red-flags", "withdrawal"})
     it.sections.emplace_back(s, &lex.phrases(s, lang));
@@ -57,6 +62,8 @@ Items items_for(std::string_view lang) {
 }
 
 // Index of the first returns term that is not part of navigation ("Return to shop"), or -1.
+// A booking's cancellation terms count where the block states a refund ("cancel your booking up
+// to 48 hours before for a full refund"); a notice period alone does not.
 long returns_term_at(const Items& items, const text::Tokens& t, std::string_view lang) {
   const auto negatives = items.not_terms.find_all(t, lang);
   for (const auto& m : items.terms.find_all(t, lang)) {
@@ -65,6 +72,7 @@ long returns_term_at(const Items& items, const text::Tokens& t, std::string_view
       if (n.first <= m.first && n.first + n.count >= m.first + m.count) negated = true;
     if (!negated) return static_cast<long>(m.first);
   }
+  if (const auto s = items.service_terms.find_first(t, lang); s && items.refund.matches(t, lang)) return static_cast<long>(s->first);
   return -1;
 }
 
@@ -109,7 +117,9 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
   uint8_t returns_heading_level = 0;  // > 0 while inside a section under a returns heading
 
   for (const auto& block : page.blocks) {
-    if (block.has(model::k_block_cookie)) continue;
+    // Only the shop's own words state its policy: not a review ("you cannot return it after
+    // 30 days"), a Q&A answer, a credit line or a demo page.
+    if (!speaks(block, k_returns_zones)) continue;
     const text::TokensOf tokens_of_block(block.text);
     const text::Tokens& t = *tokens_of_block;
     // Collapsed text (an accordion's "Shipping & Returns") states terms a click away, so it is
@@ -119,7 +129,8 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
     const long term = returns_term_at(items, t, lang);
 
     if (block.heading_level > 0) {
-      if (term >= 0) {
+      // "Cancellation policy" heads a service business's refund terms.
+      if (term >= 0 || items.service_terms.matches(t, lang)) {
         returns_heading_level = block.heading_level;
         if (!r.has_returns_heading) {
           r.has_returns_heading = true;
@@ -136,10 +147,12 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
     const bool main_text = block.region == model::Region::main || block.region == model::Region::aside;
     if (!in_context && !main_text) continue;
 
+    const bool own_statement = term >= 0 && !items.reference.matches(t, lang);
     auto record = [&](std::string_view item, std::string_view phrase, size_t first, size_t count) {
       const size_t b = t.begin(first), e = t.end(first + count - 1);
       model::TermHit h{std::string(item), std::string(phrase),
-                       model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region, block.zone}};
+                       model::Evidence{page.url, block.selector, snippet_around(block.text, b, e), block.region, block.zone},
+                       own_statement};
       if (in_context) r.terms.push_back(h);
       if (main_text) r.whole_page_terms.push_back(std::move(h));
     };

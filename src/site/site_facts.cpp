@@ -55,9 +55,17 @@ std::vector<model::TermHit> counted_terms(const model::PageRecord& p, bool whole
   return t;
 }
 
+// Terms are stated when a window or a refusal ("no returns") is written out, two terms are
+// (a cost, a condition, the refund, the process, an exception) in a returns context, or one is
+// in a sentence about returns that does not send the reader elsewhere ("livraison et retour
+// gratuit dès 59 €"). A link, a heading or "see our return policy" states nothing.
 bool states_terms(const std::vector<model::TermHit>& terms, bool window) {
   const bool red_flag = std::any_of(terms.begin(), terms.end(), [](const auto& h) { return h.item == "red-flag"; });
-  return window || red_flag || clarity_items(terms, false) >= 2;
+  // How to send an item back ("by post or to our shops") is not a term on its own.
+  const bool own = std::any_of(terms.begin(), terms.end(), [](const auto& t) {
+    return t.own_statement && (t.item == "costs" || t.item == "conditions" || t.item == "refund" || t.item == "exceptions");
+  });
+  return window || red_flag || clarity_items(terms, false) >= 2 || own;
 }
 
 void summarise_returns(model::Site& site) {

@@ -36,7 +36,7 @@ TEST_CASE("intro-clutter: a splash page with 'Skip intro' fails and caps the sco
   const auto r = test::run_rule("intro-clutter", site);
   CHECK(r.status == Status::fail);
   CHECK(test::has_finding(r, "index.html", "Skip intro"));
-  CHECK(test::has_message(r, "Flash content"));
+  CHECK(test::has_message(r, "A Flash intro"));
   CHECK(r.score <= 50);
 }
 

@@ -75,3 +75,27 @@ TEST_CASE("returns text: a French policy is read with the French list; navigatio
   const auto nav = returns_in("<p><a href=\"/\">Retour à l'accueil</a></p>", "fr");
   CHECK(nav.terms.empty());
 }
+
+TEST_CASE("returns text: a review or Q&A answer is not the shop's policy") {
+  const auto r = returns_in(R"(<div class="review-content"><p>You cannot return it after 30 days, so beware.</p></div>
+    <h2>Questions &amp; answers</h2><p>Can I return it? Yes, within 14 days for a full refund.</p>)", "en");
+  CHECK(r.terms.empty());
+  CHECK_FALSE(r.window_days);
+}
+
+TEST_CASE("returns text: one term the shop states itself counts; a pointer to the policy does not") {
+  const auto own = returns_in("<footer><p>livraison et retour gratuit * dès 59 € d'achats</p></footer>", "fr");
+  REQUIRE_FALSE(own.terms.empty());
+  CHECK(std::any_of(own.terms.begin(), own.terms.end(), [](const auto& t) { return t.own_statement && t.item == "costs"; }));
+  const auto pointer = returns_in("<p>See our return policy to find specific return information and steps on how to return in-store or by mail.</p>", "en");
+  CHECK(std::none_of(pointer.terms.begin(), pointer.terms.end(), [](const auto& t) { return t.own_statement; }));
+}
+
+TEST_CASE("returns text: a booking's cancellation terms with a refund are a service business's policy") {
+  const auto r = returns_in("<h2>Política de cancelación</h2><p>Si cancelas con 48 horas de antelación te devolvemos el dinero.</p>", "es");
+  CHECK(r.has_returns_heading);
+  CHECK_FALSE(r.terms.empty());
+  // A notice period with no refund is not a return policy.
+  const auto notice = returns_in("<p>Cancellation Policy: we require 24 hours notice when cancelling an appointment.</p>", "en");
+  CHECK(notice.terms.empty());
+}

@@ -86,10 +86,13 @@ std::string role_block(const model::TextBlock* b, const Lexicons& lx) {
 }
 
 // A contact phrase ending right before the name: "Pregunta por Ana", "Contact person: Tom Melby".
+// "Meet" introduces products as often as people ("Meet Stella, our best-selling bag"): it needs a
+// full name.
 bool phrased(const text::Tokens& t, const NameSpan& n, const Lexicons& lx) {
   const size_t start = n.titled ? n.first - 1 : n.first;
   for (const auto& m : lx.phrases.find_all(t, lx.lang)) {
     const size_t end = m.first + m.count;
+    if (m.count == 1 && t.folded(m.first) == "meet" && !n.surname() && !n.titled) continue;
     // Only spaces or a colon: "Email & Web" is two channels, not "Email" and a Web.
     auto plain = [](std::string_view g) { return g == " " || g == ": " || g == ":" || g == " : "; };
     if (end == start && plain(gap(t, end - 1, start))) return true;

@@ -108,3 +108,8 @@ TEST_CASE("person names: given names of many cultures, surnames, initials, and w
   CHECK(site::name_text(t, names[0]) == "Ana María García de la Fuente");
   CHECK(site::name_text(t, names[1]) == "Jonathan C. Primack");
 }
+
+TEST_CASE("people: 'Meet' needs a full name: products are met too") {
+  CHECK(people_in("en", "<h2>Meet Stella, our best-selling tote bag</h2>").empty());
+  CHECK(has(people_in("en", "<h2>Meet Colby Thompson</h2>"), "Colby Thompson|phrase"));
+}

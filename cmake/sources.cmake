@@ -9,6 +9,7 @@ set(AMABLE_UTIL_SOURCES
 
 set(AMABLE_MODEL_SOURCES
   src/model/link_list.cpp
+  src/model/messages.cpp
   src/model/shared_text.cpp
   src/model/page.cpp
   src/model/report.cpp
@@ -22,7 +23,9 @@ set(AMABLE_CORE_SOURCES
   src/engine/config.cpp
   src/engine/parse_pool.cpp
   src/engine/report_builder.cpp
+  src/engine/rule.cpp
   src/engine/runner.cpp
+  src/engine/shop_words.cpp
   src/fetch/http_source.cpp
   src/fetch/local_source.cpp
   src/fetch/robots.cpp
@@ -88,6 +91,7 @@ set(AMABLE_RULE_SOURCES
 
 set(AMABLE_REPORT_SOURCES
   reports/escape.cpp
+  reports/html_style.cpp
   reports/html_writer.cpp
   reports/json_writer.cpp
   reports/junit_writer.cpp
@@ -102,6 +106,7 @@ set(AMABLE_CLI_SOURCES
   src/cli/audit_cmd.cpp
   src/cli/diff_cmd.cpp
   src/cli/explain_cmd.cpp
+  src/cli/help_cmd.cpp
   src/cli/render_cmd.cpp
   src/cli/report_output.cpp
   src/cli/rules_cmd.cpp

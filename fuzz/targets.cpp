@@ -99,8 +99,8 @@ int url(const uint8_t* data, size_t size) {
 }
 
 int config_json(const uint8_t* data, size_t size) {
-  static const auto ids = rules::rule_ids();
-  const auto c = engine::parse_config(bytes(data, size), "amable.json", ids);
+  static const auto catalog = rules::rule_catalog();
+  const auto c = engine::parse_config(bytes(data, size), "amable.json", catalog);
   if (!c) require(c.error().starts_with("amable.json"), "a config error names the file");
   return 0;
 }

@@ -31,7 +31,7 @@ std::string page_ref(std::string_view url) {
 std::string write_markdown(const model::Report& r, const WriteOptions&) {
   const bool es = r.report_language == "es";
   std::string out;
-  out += fmt::format("## amable: {}\n\n", md(r.target));
+  out += fmt::format("## amable: {}\n\n", md(r.shop.name.empty() ? r.target : r.shop.name));
   out += fmt::format("| {} | {} | {} | {} |\n|---:|---|---:|---:|\n", es ? "Puntuación" : "Score", es ? "Nota" : "Grade",
                      es ? "Cobertura" : "Coverage", es ? "Páginas" : "Pages");
   out += fmt::format("| **{}**/100{} | {} | {} % | {} |\n\n", score_text(r.score), r.provisional ? " (provisional)" : "",
@@ -58,10 +58,12 @@ std::string write_markdown(const model::Report& r, const WriteOptions&) {
     }
     out += fmt::format("\n#### {} `{}`: {}\n\n", status_label(rule.status, es), rule.id, md(rule.title));
     if (!rule.summary.empty()) out += md(rule.summary) + "\n\n";
+    if (const auto why = why_not_100(rule); !why.empty())
+      out += "*" + std::string(es ? "Por qué no 100:" : "Why not 100:") + "* " + md(why) + "\n\n";
     size_t shown = 0;
     for (const auto& f : rule.findings) {
       if (!worth_showing(rule, f) || ++shown > 5) continue;
-      out += "- " + page_ref(f.url) + ": " + md(f.message);
+      out += "- " + (f.site_wide ? md(place_of(f, es)) : page_ref(f.url)) + ": " + md(f.message);
       if (!f.evidence.empty() && f.evidence != f.message) out += " \xE2\x80\x94 \xC2\xAB" + md(util::truncate_chars(f.evidence, 160)) + "\xC2\xBB";
       out += "\n";
     }

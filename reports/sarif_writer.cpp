@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "reports/writer.hpp"
+#include "util/hash.hpp"
 #include "util/text.hpp"
 
 namespace amable::reports {
@@ -34,9 +35,10 @@ std::string level_for(const model::RuleReport& rule) {
   return fail ? "warning" : "note";
 }
 
-// Stable across runs for the same problem on the same page: lets code scanning match results.
+// Stable across runs, wording, report language and added pages: the finding's fingerprint (its
+// code and what it is about) through FNV-1a, a hash every platform computes alike.
 std::string fingerprint(const model::RuleReport& rule, const model::Finding& f) {
-  return fmt::format("{:016x}", std::hash<std::string>{}(rule.id + "\x1F" + f.url + "\x1F" + f.message));
+  return fmt::format("{:016x}", util::fnv1a64(f.fingerprint(rule.id)));
 }
 
 }  // namespace
@@ -66,7 +68,8 @@ std::string write_sarif(const model::Report& r, const WriteOptions&) {
                         {"level", level_for(rule)},
                         {"message", {{"text", f.message}}},
                         {"locations", ordered::array({location})},
-                        {"partialFingerprints", {{"amableFinding/v1", fingerprint(rule, f)}}}};
+                        {"partialFingerprints", {{"amableFinding/v2", fingerprint(rule, f)}}}};
+      if (!f.code.empty()) result["properties"] = {{"code", f.code}};
       // Known from the baseline: still reported, but as suppressed, which code-scanning views hide.
       if (f.suppressed)
         result["suppressions"] = ordered::array({{{"kind", "external"}, {"justification", "listed in the baseline " + (r.baseline ? r.baseline->file : std::string())}}});

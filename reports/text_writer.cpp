@@ -79,17 +79,18 @@ std::string write_text(const model::Report& r, const WriteOptions& o) {
     out += fmt::format("\n  {} {:<22} {:>7}  {}\n", colour_status(st, rule.status, es), rule.id,
                        rule.score ? fmt::format("{}/100", *rule.score) : std::string("-"), clean(rule.title));
     if (!rule.summary.empty()) out += "        " + clean(rule.summary) + "\n";
+    if (const auto why = why_not_100(rule); !why.empty())
+      out += "        " + st.dim((es ? "Por qué no 100: " : "Why not 100: ") + clean(why)) + "\n";
     const bool passing = rule.status == model::Status::pass;
     size_t shown = 0;
     for (const auto& f : rule.findings) {
       if (!worth_showing(rule, f)) continue;
       if (++shown > 3) break;
-      out += "        " + st.dim(passing ? "\xC2\xB7 " : "\xE2\x86\x92 ") + clean(f.url) + ": " + clean(f.message);
+      out += "        " + st.dim(passing ? "\xC2\xB7 " : "\xE2\x86\x92 ") + clean(place_of(f, es)) + ": " + clean(f.message);
       if (!f.evidence.empty() && f.evidence != f.message) out += st.dim(" \xC2\xAB" + clean(util::truncate_chars(f.evidence, 120)) + "\xC2\xBB");
       out += "\n";
     }
-    if (!passing && rule.scored() && !rule.fix.empty())
-      out += "        " + st.bold(es ? "Qué hacer: " : "Fix: ") + clean(rule.fix) + "\n";
+    if (!rule.fix.empty()) out += "        " + st.bold(es ? "Qué hacer: " : "Fix: ") + clean(rule.fix) + "\n";
   }
 
   if (!r.errors.empty()) {

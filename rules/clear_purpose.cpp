@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -62,58 +63,88 @@ std::vector<std::pair<std::string, std::string>> content_words(std::string_view 
   return out;
 }
 
+// A heading that names the page's content: "Bikes" on a category page and "Contacto" on the
+// contact page do (WCAG 2.4.6 asks headings to describe the topic, not to be long); "Home",
+// "Welcome" or a bare number do not.
+bool meaningful_h1(const model::PageRecord& p) {
+  if (p.facts.h1.empty()) return false;
+  const text::Tokens ht(p.facts.h1.front());
+  bool word = false;
+  for (size_t i = 0; i < ht.size() && !word; ++i) {
+    const auto w = ht.folded(i);
+    word = w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) { return !util::is_ascii_digit(c); });
+  }
+  return word && !generic(p.facts.h1.front(), p.facts.lang);
+}
+
 engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   engine::RuleOutcome o;
   std::map<std::string, size_t> title_count;
   for (const auto& p : site.pages)
     if (p.ok() && !p.facts.title.empty()) ++title_count[p.facts.title];
   double titles = 0, h1s = 0, metas = 0;
-  size_t n = 0, duplicates = 0, problems = 0;
+  size_t n = 0, duplicates = 0;
+  struct TitleProblem {
+    std::string url, code;
+    nlohmann::json data;
+  };
+  std::vector<TitleProblem> title_problems;
+  nlohmann::json duplicate_pages = nlohmann::json::array();
   for (const auto& p : site.pages) {
     if (!p.ok()) continue;
     ++n;
     const auto& f = p.facts;
     double t = 1;
-    std::string why;
+    TitleProblem why{p.url, "", nlohmann::json::object()};
     if (f.title.empty()) {
       t = 0;
-      why = ctx.t("The page has no <title>.", "La página no tiene <title>.");
+      why.code = "clear-purpose/no-title";
     } else {
       const auto segs = title_segments(f.title);
       const size_t len = util::count_chars(f.title);
       if (!segs.empty() && generic(segs.front(), f.lang)) {
         t *= 0.3;
-        why = ctx.t(fmt::format("Generic title \"{}\": say what the page offers.", f.title), fmt::format("Título genérico \"{}\": di qué ofrece la página.", f.title));
+        why = {p.url, "clear-purpose/generic-title", {{"value", f.title}}};
       } else if (len < 10 || len > 70) {
         t *= 0.6;
-        why = ctx.t(fmt::format("Title of {} characters: aim for 10-70.", len), fmt::format("Título de {} caracteres: mejor entre 10 y 70.", len));
+        why = {p.url, "clear-purpose/title-length", {{"value", f.title}, {"length", len}}};
       }
       if (stuffed(f.title)) {
         t *= 0.5;
-        why = ctx.t("The title looks keyword-stuffed.", "El título parece relleno de palabras clave.");
+        why = {p.url, "clear-purpose/stuffed-title", {{"value", f.title}}};
       }
-      if (title_count[f.title] > 1) ++duplicates;
+      if (title_count[f.title] > 1 && ++duplicates <= 10) duplicate_pages.push_back(p.url);
     }
     titles += t;
-    if (t < 1 && problems++ < 3) o.findings.push_back(page_finding(p.url, why));
-    double h = 0;
-    if (!f.h1.empty()) {
-      text::Tokens ht(f.h1.front());
-      h = (ht.size() >= 2 && !generic(f.h1.front(), f.lang)) ? 1.0 : 0.5;
-    }
-    h1s += h;
+    if (t < 1) title_problems.push_back(std::move(why));
+    h1s += f.h1.empty() ? 0.0 : meaningful_h1(p) ? 1.0 : 0.5;
     const size_t dlen = util::count_chars(f.meta_description);
     metas += (dlen >= 50 && dlen <= 160) ? 1.0 : dlen > 0 ? 0.5 : 0.0;
   }
-  if (n == 0) return engine::RuleOutcome::not_applicable(ctx.t("No page could be read.", "No se pudo leer ninguna página."));
-  const double dup_ratio = static_cast<double>(duplicates) / static_cast<double>(n);
-  const double title_q = titles / static_cast<double>(n) * (1.0 - 0.5 * dup_ratio);
-  if (duplicates > 1)
-    o.findings.push_back(page_finding(site.start, ctx.t(fmt::format("{} pages share their title with another page: give each its own.", duplicates),
-                                                        fmt::format("{} páginas comparten título con otra: da a cada una el suyo.", duplicates))));
-  const double h1_q = h1s / static_cast<double>(n), meta_q = metas / static_cast<double>(n);
-  if (h1_q < 0.9) o.findings.push_back(page_finding(site.start, ctx.t(fmt::format("Only {} of the pages have a meaningful h1 heading.", percent(h1_q)), fmt::format("Solo el {} de las páginas tiene un h1 con sentido.", percent(h1_q)))));
-  if (meta_q < 0.9) o.findings.push_back(page_finding(site.start, ctx.t(fmt::format("Meta descriptions cover {} of the pages (50-160 characters each).", percent(meta_q)), fmt::format("Las meta descripciones cubren el {} de las páginas (50-160 caracteres).", percent(meta_q)))));
+  if (n == 0) return engine::RuleOutcome::not_applicable(ctx.say("clear-purpose/not-applicable"));
+  const double nd = static_cast<double>(n);
+  const double dup_ratio = static_cast<double>(duplicates) / nd;
+  const double title_q = titles / nd * (1.0 - 0.5 * dup_ratio);
+  // Title points: the duplicates' share, and the rest over the first three pages named.
+  const double dup_loss = 0.35 * titles / nd * 0.5 * dup_ratio;
+  const double page_loss = 0.35 * (1.0 - titles / nd);
+  const size_t shown = std::min<size_t>(title_problems.size(), 3);
+  for (size_t i = 0; i < shown; ++i)
+    o.problem_on(ctx, title_problems[i].code, title_problems[i].data, title_problems[i].url, page_loss / static_cast<double>(shown), false);
+  if (duplicates > 1) o.problem_on(ctx, "clear-purpose/duplicate-titles", {{"count", duplicates}, {"pages", duplicate_pages}}, site.start, dup_loss);
+  if (title_q < 1.0) o.lack(ctx, "clear-purpose/lacks-titles");
+  const double h1_q = h1s / nd, meta_q = metas / nd;
+  if (h1_q < 1.0) {
+    o.problem_on(ctx, "clear-purpose/h1", pages_without(site, meaningful_h1), site.start, 0.25 * (1 - h1_q));
+    o.lack(ctx, "clear-purpose/lacks-h1");
+  }
+  if (meta_q < 1.0) {
+    o.problem_on(ctx, "clear-purpose/meta", pages_without(site, [](const model::PageRecord& p) {
+                   const size_t l = util::count_chars(p.facts.meta_description);
+                   return l >= 50 && l <= 160;
+                 }), site.start, 0.15 * (1 - meta_q));
+    o.lack(ctx, "clear-purpose/lacks-meta");
+  }
 
   // The home page says what is sold: a word of its heading and opening text that also names
   // a category in the navigation or a product.
@@ -134,23 +165,23 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
         break;
       }
     value = !shared.empty() ? 1.0 : pf.benefit ? 0.5 : 0.0;
+    const double before = value;
+    if (pf.maker_opener) value = std::max(0.0, value - 0.5);
     if (pf.maker_opener) {
-      value = std::max(0.0, value - 0.5);
-      o.findings.push_back(page_finding(home->url, ctx.t("The home page opens by talking about the company (\"Welcome to our website\"): open with what the visitor gets.",
-                                                         "El inicio empieza hablando de la empresa (\"Bienvenidos a nuestra web\"): empieza por lo que obtiene el visitante.")));
+      o.problem_on(ctx, "clear-purpose/maker-opener", {}, home->url, 0.25 * (before - value), false);
+      o.lack(ctx, "clear-purpose/lacks-visitor-opening");
     }
-    if (shared.empty())
-      o.findings.push_back(page_finding(home->url, ctx.t("The home page's heading and first lines do not say what the shop sells.",
-                                                         "El titular y las primeras líneas del inicio no dicen qué vende la tienda.")));
-    else {
-      model::Finding f = page_finding(home->url, ctx.t(fmt::format("The home page names what it sells (\"{}\").", shared), fmt::format("El inicio nombra lo que vende (\"{}\").", shared)), "evidence");
-      f.evidence = home->facts.h1.empty() ? util::truncate_chars(pf.intro, 160) : home->facts.h1.front();
-      o.findings.push_back(std::move(f));
+    if (shared.empty()) {
+      o.problem_on(ctx, "clear-purpose/no-purpose", {}, home->url, 0.25 * (1.0 - before), false);
+      o.lack(ctx, "clear-purpose/lacks-purpose");
+    } else {
+      o.evidence_on(ctx, "clear-purpose/purpose", {{"value", shared}}, home->url).evidence =
+          home->facts.h1.empty() ? util::truncate_chars(pf.intro, 160) : home->facts.h1.front();
     }
   }
+  o.hold(ctx, "clear-purpose/holds-parts", {{"titles", std::lround(title_q * 100)}, {"headings", std::lround(h1_q * 100)},
+                                             {"descriptions", std::lround(meta_q * 100)}, {"home", std::lround(value * 100)}});
   o.score = 0.35 * title_q + 0.25 * h1_q + 0.15 * meta_q + 0.25 * value;
-  o.summary = ctx.t(fmt::format("Titles {:.0f}/100, headings {:.0f}/100, descriptions {:.0f}/100, home message {:.0f}/100.", title_q * 100, h1_q * 100, meta_q * 100, value * 100),
-                    fmt::format("Títulos {:.0f}/100, encabezados {:.0f}/100, descripciones {:.0f}/100, mensaje del inicio {:.0f}/100.", title_q * 100, h1_q * 100, meta_q * 100, value * 100));
   return o;
 }
 
@@ -160,6 +191,7 @@ engine::Rule clear_purpose_rule() {
   engine::Rule r;
   r.meta.id = "clear-purpose";
   r.meta.title = {"Visitors see at once that they are in the right place", "El visitante ve enseguida que está en el sitio correcto"};
+  r.meta.warn_title = {"Visitors can tell where they are, with some effort", "El visitante sabe dónde está, con algo de esfuerzo"};
   r.meta.failure_title = {"Titles and headings do not say what the shop offers", "Títulos y encabezados no dicen qué ofrece la tienda"};
   r.meta.description = {"\"Let them know they are in the right place... use easy-to-understand titles.\" A home page that names what is sold, and pages with their own titles (WCAG 2.4.2), answer \"is this the right place?\" in a glance.",
                         "\"Hazle saber que está en el sitio correcto... usa títulos fáciles de entender.\" Un inicio que nombra lo que se vende y páginas con título propio (WCAG 2.4.2) responden de un vistazo."};

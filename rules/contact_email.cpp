@@ -1,7 +1,6 @@
 // contact-email (RULES.md R1): a real, visible e-mail address, best in the footer of every
 // page and on the contact page. Detection lives in site/emails.cpp; this file scores it.
-#include <fmt/format.h>
-
+// Texts: rules/messages/contact-email.json.
 #include <algorithm>
 
 #include "rules/rule_list.hpp"
@@ -20,18 +19,22 @@ bool has_visible_address(const model::PageRecord& p, const Site& site) {
 }
 
 // Where the best-placed visible address is: the "every page" test, else the reachable test.
-double visible_score(const Site& site, const std::vector<const model::SiteEmail*>& visible, double share,
-                     const engine::RuleContext& ctx, engine::RuleOutcome& o) {
+double visible_score(const Site& site, const std::vector<const model::SiteEmail*>& visible, const engine::RuleContext& ctx,
+                     engine::RuleOutcome& o) {
   const auto* contact = site.key_page(model::k_class_contact);
   auto on_page = [&](size_t i) {
     return std::any_of(visible.begin(), visible.end(), [&](const auto* e) {
       return std::find(e->visible_pages.begin(), e->visible_pages.end(), i) != e->visible_pages.end();
     });
   };
+  const auto without = pages_without(site, [&](const model::PageRecord& p) { return has_visible_address(p, site); });
+  const double share = without["share"].get<double>();
   if (share >= 0.8) {
+    o.hold(ctx, "contact-email/holds-on-contact-page");
     if (!contact || on_page(site.index_of(*contact))) return 1.0;
-    o.findings.push_back(page_finding(contact->url, ctx.t("The contact page does not show the e-mail address: add it there too.",
-                                                          "La página de contacto no muestra la dirección de correo: añádela también allí.")));
+    o.holds.pop_back();
+    o.problem_on(ctx, "contact-email/not-on-contact-page", {}, contact->url, 0.1, false);
+    o.lack(ctx, "contact-email/lacks-contact-page");
     return 0.9;
   }
   int best_depth = -1;
@@ -40,12 +43,10 @@ double visible_score(const Site& site, const std::vector<const model::SiteEmail*
       const int d = site.pages[i].depth;
       if (d >= 0 && (best_depth < 0 || d < best_depth)) best_depth = d;
     }
-  o.findings.push_back(page_finding(site.start,
-                                    ctx.t(fmt::format("The e-mail address appears on only {} of the pages: put it in the footer so that every page shows it.", percent(share)),
-                                          fmt::format("La dirección de correo aparece solo en el {} de las páginas: ponla en el pie para que todas la muestren.", percent(share)))));
-  if (best_depth >= 0 && best_depth <= 1) return 0.8;
-  if (best_depth == 2 || best_depth == 3) return 0.5;
-  return 0.3;
+  const double s = best_depth >= 0 && best_depth <= 1 ? 0.8 : best_depth == 2 || best_depth == 3 ? 0.5 : 0.3;
+  o.problem_on(ctx, "contact-email/not-on-every-page", without, site.start, 1.0 - s);
+  o.lack(ctx, "contact-email/lacks-every-page", {}, ctx.say("contact-email/fix-footer", {{"value", visible.front()->value}}));
+  return s;
 }
 
 engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
@@ -53,8 +54,7 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   std::vector<const model::SiteEmail*> visible, unseen;
   for (const auto& e : site.facts.emails) {
     if (e.placeholder) {
-      o.findings.push_back(finding(e.first, ctx.t(fmt::format("Template placeholder address left on the live site: {}. Replace it with a real one.", e.value),
-                                                  fmt::format("Dirección de ejemplo de la plantilla en la web publicada: {}. Cámbiala por una real.", e.value))));
+      o.problem(ctx, "contact-email/placeholder", {{"value", e.value}}, e.first, 0);
       continue;
     }
     (e.visible ? visible : unseen).push_back(&e);
@@ -64,19 +64,18 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   const bool chat = std::any_of(site.pages.begin(), site.pages.end(), [](const auto& p) { return p.ok() && p.facts.chat_widget; });
 
   if (!visible.empty()) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto* e : visible) values.push_back(e->value);
     const double share = share_of_pages(site, [&](const model::PageRecord& p) { return has_visible_address(p, site); });
-    double s = visible_score(site, visible, share, ctx, o);
-    const bool all_noreply = std::all_of(visible.begin(), visible.end(), [](const auto* e) { return e->noreply; });
-    if (all_noreply) {
+    o.hold(ctx, "contact-email/holds-shown", {{"count", visible.size()}, {"values", values}, {"share", share}});
+    double s = visible_score(site, visible, ctx, o);
+    if (std::all_of(visible.begin(), visible.end(), [](const auto* e) { return e->noreply; })) {
       s -= 0.1;
-      o.findings.push_back(finding(visible.front()->first, ctx.t("Every address shown is a no-reply mailbox: customers cannot write to it.",
-                                                                 "Todas las direcciones son de no-respuesta: los clientes no pueden escribir a ellas.")));
+      o.problem(ctx, "contact-email/noreply-only", {{"value", visible.front()->value}}, visible.front()->first, 0.1);
+      o.lack(ctx, "contact-email/lacks-reply", {{"value", visible.front()->value}});
     }
-    for (const auto* e : visible)
-      o.findings.push_back(finding(e->first, ctx.t(fmt::format("E-mail address shown: {}", e->value), fmt::format("Dirección de correo visible: {}", e->value)), "evidence"));
+    for (const auto* e : visible) o.evidence(ctx, "contact-email/shown", {{"value", e->value}}, e->first);
     o.score = std::max(0.0, s);
-    o.summary = ctx.t(fmt::format("{} e-mail address(es) shown; on {} of the pages.", visible.size(), percent(share)),
-                      fmt::format("{} dirección(es) de correo visibles; en el {} de las páginas.", visible.size(), percent(share)));
     return o;
   }
 
@@ -85,9 +84,9 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   });
   if (mailto != unseen.end()) {
     o.score = 0.5;
-    o.findings.push_back(finding((*mailto)->first, ctx.t(fmt::format("The address {} is only behind a link: show it as text so that customers can copy it.", (*mailto)->value),
-                                                         fmt::format("La dirección {} solo está detrás de un enlace: muéstrala como texto para que se pueda copiar.", (*mailto)->value))));
-    o.summary = ctx.t("An e-mail address is reachable only through a mailto: link.", "Solo se llega a una dirección de correo a través de un enlace mailto:.");
+    o.problem(ctx, "contact-email/mailto-only", {{"value", (*mailto)->value}}, (*mailto)->first, 0.5);
+    o.hold(ctx, "contact-email/holds-mailto", {{"value", (*mailto)->value}});
+    o.lack(ctx, "contact-email/lacks-text");
     return o;
   }
 
@@ -95,12 +94,10 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   if (!unseen.empty() || image != site.pages.end()) {
     o.score = 0.2;
     if (!unseen.empty())
-      o.findings.push_back(finding(unseen.front()->first, ctx.t(fmt::format("{} is only in the page's structured data, not in the text visitors read.", unseen.front()->value),
-                                                                fmt::format("{} solo está en los datos estructurados, no en el texto que lee el visitante.", unseen.front()->value))));
+      o.problem(ctx, "contact-email/structured-only", {{"value", unseen.front()->value}}, unseen.front()->first, 0.8);
     else
-      o.findings.push_back(finding(*image->facts.email_image, ctx.t("The e-mail address seems to be shown only as a picture: write it as text.",
-                                                                    "La dirección de correo parece mostrarse solo como imagen: escríbela como texto.")));
-    o.summary = ctx.t("No e-mail address in the visible text.", "Ninguna dirección de correo en el texto visible.");
+      o.problem(ctx, "contact-email/image-only", {}, *image->facts.email_image, 0.8);
+    o.lack(ctx, "contact-email/lacks-text");
     return o;
   }
 
@@ -108,22 +105,22 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     o.score = 0.3;
     const auto* p = &*std::find_if(site.pages.begin(), site.pages.end(), [](const auto& pg) { return pg.ok() && (pg.facts.contact_form || pg.facts.chat_widget); });
     if (p->facts.contact_form_where)
-      o.findings.push_back(finding(*p->facts.contact_form_where, ctx.t("Only a contact form: add a real e-mail address too (a form alone is not enough under EU law).",
-                                                                       "Solo hay un formulario: añade también una dirección de correo real (en la UE un formulario no basta).")));
+      o.problem(ctx, "contact-email/form-only", {}, *p->facts.contact_form_where, 0.7);
     else
-      o.findings.push_back(page_finding(p->url, ctx.t("Only a chat widget: add a real e-mail address too.", "Solo hay un chat: añade también una dirección de correo real.")));
-    o.summary = ctx.t("No e-mail address; only a contact form or chat.", "No hay dirección de correo; solo un formulario o un chat.");
+      o.problem_on(ctx, "contact-email/chat-only", {}, p->url, 0.7);
+    o.hold(ctx, "contact-email/holds-form");
+    o.lack(ctx, "contact-email/lacks-text");
+    if (!ctx.shop.domain.empty()) o.fix = ctx.say("contact-email/fix-domain", {{"domain", ctx.shop.domain}});
     return o;
   }
 
   o.score = 0;
-  o.findings.push_back(page_finding(site.start, ctx.t("No e-mail address on any page read: show a customer-service address in the footer of every page.",
-                                                      "Ninguna página leída muestra una dirección de correo: pon una de atención al cliente en el pie de todas.")));
+  o.problem_on(ctx, "contact-email/none", {}, site.start, 1.0);
   if (std::any_of(site.pages.begin(), site.pages.end(), [](const auto& p) { return p.ok() && p.facts.js_email; }))
-    o.findings.push_back(page_finding(site.start, ctx.t("A script seems to assemble an address: visitors without JavaScript, and this audit, cannot see it.",
-                                                        "Un script parece componer una dirección: sin JavaScript ni esta auditoría pueden verla."), "info"));
-  o.summary = ctx.t("No e-mail address, contact form or chat found.", "No se encontró dirección de correo, formulario ni chat.");
-  o.caps.push_back({40, {"No contact channel at all: the score is capped at 40.", "Ningún canal de contacto: la puntuación se limita a 40."}, "no-contact"});
+    o.info(ctx, "contact-email/script-built", {}, site.start);
+  o.lack(ctx, "contact-email/lacks-any");
+  if (!ctx.shop.domain.empty()) o.fix = ctx.say("contact-email/fix-domain", {{"domain", ctx.shop.domain}});
+  o.caps.push_back({40, ctx.both("contact-email/cap-no-contact"), "no-contact"});
   return o;
 }
 
@@ -133,12 +130,12 @@ engine::Rule contact_email_rule() {
   engine::Rule r;
   r.meta.id = "contact-email";
   r.meta.title = {"Customers can find an e-mail address", "Los clientes encuentran una dirección de correo"};
+  r.meta.warn_title = {"An e-mail address is shown, but not everywhere it should be", "Hay una dirección de correo, pero no en todas partes"};
   r.meta.failure_title = {"No usable e-mail address is shown", "No se muestra una dirección de correo utilizable"};
-  r.meta.description = {
-      "Shoppers who cannot find an e-mail address cannot ask before they buy or complain after. EU law (E-Commerce Directive art. 5, Spain's LSSI art. 10) requires an address that is easy to reach; a contact form alone is not enough.",
-      "Quien no encuentra una dirección de correo no puede preguntar antes de comprar ni reclamar después. La ley (Directiva de comercio electrónico art. 5, LSSI art. 10) exige una dirección fácil de encontrar; un formulario no basta."};
-  r.meta.fix = {"Show a real customer-service e-mail address as a clickable mailto: link in the footer of every page and on the Contact page, not only a form.",
-                "Muestra una dirección real de atención al cliente como enlace mailto: en el pie de todas las páginas y en la de Contacto, no solo un formulario."};
+  r.meta.description = {"Shoppers who cannot find an e-mail address cannot ask before they buy or complain after.",
+                        "Quien no encuentra una dirección de correo no puede preguntar antes de comprar ni reclamar después."};
+  r.meta.fix = {"Show a real customer-service e-mail address in the footer of every page and on the Contact page.",
+                "Muestra una dirección real de atención al cliente en el pie de todas las páginas y en la de Contacto."};
   grade_bilingual(r, model::Category::reachability, 8, "critical", &check);
   return r;
 }

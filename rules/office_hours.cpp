@@ -1,6 +1,7 @@
 // office-hours (RULES.md R4): when the phone and chat are answered, next to them.
-#include <fmt/format.h>
-
+// score = 1 hours next to a channel (chrome, contact page, or a page one click away that names
+// a channel), 0.6 elsewhere, 0.5 "24/7" only, 0.4 structured data only, 0 none.
+// Texts: rules/messages/office-hours.json.
 #include <algorithm>
 
 #include "rules/rule_list.hpp"
@@ -20,13 +21,11 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   const bool stated = std::any_of(site.facts.hours.begin(), site.facts.hours.end(), [](const auto& h) { return !h.hit.always && !h.hit.structured; });
   // Hours matter for channels someone answers live; without a phone or chat the finding belongs
   // to contact-phone. Hours a shop states anyway are still credited.
-  if (!phone && !chat && !stated)
-    return engine::RuleOutcome::not_applicable(ctx.t("No phone or chat to answer: opening hours are judged with contact-phone.",
-                                                     "No hay teléfono ni chat que atender: el horario se valora con contact-phone."));
+  if (!phone && !chat && !stated) return engine::RuleOutcome::not_applicable(ctx.say("office-hours/not-applicable"));
   engine::RuleOutcome o;
   const auto* contact = site.key_page(model::k_class_contact);
   double best = 0;
-  const model::HoursHit* shown = nullptr;
+  const model::Sighted<model::HoursHit>* shown = nullptr;
   for (const auto& h : site.facts.hours) {
     double s;
     if (h.hit.structured) s = 0.4;
@@ -41,29 +40,34 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     }
     if (s > best) {
       best = s;
-      shown = &h.hit;
+      shown = &h;
     }
   }
   if (!shown) {
     o.score = 0;
-    o.findings.push_back(page_finding(contact ? contact->url : site.start,
-                                      ctx.t("No opening hours: customers do not know when a call will be answered.",
-                                            "Sin horario: el cliente no sabe cuándo le atenderán.")));
-    o.summary = ctx.t("No opening hours stated.", "Sin horario de atención.");
+    o.problem_on(ctx, "office-hours/none", {}, contact ? contact->url : site.start, 1.0);
+    o.lack(ctx, "office-hours/lacks-hours");
     return o;
   }
-  if (shown->structured)
-    o.findings.push_back(finding(shown->where, ctx.t("Opening hours are only in structured data: show them in the text too.",
-                                                     "El horario solo está en datos estructurados: muéstralo también en el texto.")));
-  else if (shown->always)
-    o.findings.push_back(finding(shown->where, ctx.t("Only \"24/7\", with no channel named: say which channel is open when.",
-                                                     "Solo \"24/7\", sin decir qué canal: indica qué canal atiende y cuándo.")));
-  else if (best < 1.0)
-    o.findings.push_back(finding(shown->where, ctx.t("The hours are on a deep page: repeat them next to the phone number and on the contact page.",
-                                                     "El horario está en una página profunda: repítelo junto al teléfono y en contacto.")));
-  o.findings.push_back(finding(shown->where, ctx.t(fmt::format("Hours: {}", shown->value), fmt::format("Horario: {}", shown->value)), "evidence"));
+  const auto& hit = shown->hit;
+  if (hit.structured) {
+    o.problem(ctx, "office-hours/structured-only", {}, hit.where, 0.6);
+    o.lack(ctx, "office-hours/lacks-hours");
+  } else if (hit.always) {
+    o.problem(ctx, "office-hours/always-only", {}, hit.where, 0.5);
+    o.lack(ctx, "office-hours/lacks-hours");
+  } else {
+    o.hold(ctx, "office-hours/holds-hours", {{"value", util::truncate_chars(hit.value, 80)}});
+    if (best < 1.0) {
+      o.problem(ctx, "office-hours/not-near-channel", {{"page", site.pages[shown->pages.front()].url}}, hit.where, 0.4);
+      o.lack(ctx, "office-hours/lacks-near");
+      o.fix = ctx.say("office-hours/fix-near", {{"value", util::truncate_chars(hit.value, 80)}});
+    } else {
+      o.hold(ctx, "office-hours/holds-near");
+    }
+  }
+  o.evidence(ctx, "office-hours/shown", {{"value", hit.value}}, hit.where);
   o.score = best;
-  o.summary = ctx.t(fmt::format("Opening hours stated: {}", util::truncate_chars(shown->value, 80)), fmt::format("Horario indicado: {}", util::truncate_chars(shown->value, 80)));
   return o;
 }
 
@@ -73,11 +77,12 @@ engine::Rule office_hours_rule() {
   engine::Rule r;
   r.meta.id = "office-hours";
   r.meta.title = {"Opening hours are stated next to the contact channels", "El horario de atención está junto a los canales de contacto"};
+  r.meta.warn_title = {"Opening hours are stated, but away from the contact channels", "Hay horario, pero lejos de los canales de contacto"};
   r.meta.failure_title = {"Customers do not know when someone answers", "El cliente no sabe cuándo le atienden"};
   r.meta.description = {"A phone number without hours leaves customers calling into the void; stating when calls and chats are answered sets expectations and cuts repeat attempts.",
                         "Un teléfono sin horario deja al cliente llamando a ciegas; decir cuándo se atiende fija expectativas y evita llamadas repetidas."};
-  r.meta.fix = {"State your customer-service hours and time zone next to your phone number and on the Contact page (e.g. 'Mon-Fri 9:00-18:00 CET').",
-                "Indica el horario de atención y la zona horaria junto al teléfono y en la página de contacto (p. ej. 'L-V 9:00-18:00, hora peninsular')."};
+  r.meta.fix = {"State your customer-service hours next to your phone number and on the Contact page.",
+                "Indica el horario de atención junto al teléfono y en la página de contacto."};
   grade_bilingual(r, model::Category::reachability, 4, "major", &check);
   return r;
 }

@@ -1,9 +1,10 @@
 // privacy-policy (RULES.md R10): a privacy policy linked from every page and near forms that
-// collect data, covering the GDPR essentials for EU shops.
+// collect data, covering the GDPR essentials where the GDPR applies (Spain, the EU, the UK and
+// Ireland); elsewhere, enough words to say what is collected and why.
 // score = 0.4 × present + 0.3 × share of pages linking to it + 0.3 × content.
-#include <fmt/format.h>
-
+// Texts: rules/messages/privacy-policy.json.
 #include <algorithm>
+#include <cmath>
 
 #include "rules/rule_list.hpp"
 #include "rules/rule_support.hpp"
@@ -13,6 +14,8 @@ namespace amable::rules {
 namespace {
 
 using model::Site;
+
+bool gdpr(std::string_view jurisdiction) { return jurisdiction == "es" || jurisdiction == "eu" || jurisdiction == "uk-ie"; }
 
 engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   engine::RuleOutcome o;
@@ -40,42 +43,62 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   }
   if (present == 0) {
     o.score = 0;
-    o.findings.push_back(page_finding(site.start, ctx.t("No privacy policy found: publish one and link it from every page's footer.",
-                                                        "No se encontró política de privacidad: publícala y enlázala en el pie de todas las páginas.")));
-    o.summary = ctx.t("No privacy policy.", "Sin política de privacidad.");
+    o.problem_on(ctx, "privacy-policy/none", {}, site.start, 1.0);
+    o.lack(ctx, "privacy-policy/lacks-policy");
     return o;
   }
+  o.hold(ctx, "privacy-policy/holds-policy", {{"value", how}});
+  // A PDF (or a policy hosted elsewhere) is not read here: its content gets half marks, and
+  // that half is what this finding costs besides the PDF's own discount.
+  if (!page) o.problem_on(ctx, "privacy-policy/pdf-or-hosted", {{"value", how}}, site.start, 0.4 * (1 - present) + 0.3 * 0.5);
   const double share = share_with_chrome_link(site, links, model::k_class_privacy, page);
-  if (share < 0.8)
-    o.findings.push_back(page_finding(site.start, ctx.t(fmt::format("Only {} of the pages link to the privacy policy from the header or footer.", percent(share)),
-                                                        fmt::format("Solo el {} de las páginas enlaza la política de privacidad desde la cabecera o el pie.", percent(share)))));
+  o.hold(ctx, "privacy-policy/holds-linked", {{"share", share}});
+  if (share < 1.0) {
+    const uint32_t key = page ? site.id_of(page->url).value_or(0) : 0;
+    const auto without = pages_without(site, [&](const model::PageRecord& p) {
+      return std::any_of(p.links.begin(), p.links.end(), [&](const model::LinkRef& l) {
+        const bool placed = model::is_chrome(l.region) || site.is_template_link(l);
+        return placed && ((key != 0 && l.target == key) || links.is(l, model::k_class_privacy, p.facts.lang));
+      });
+    });
+    o.problem_on(ctx, "privacy-policy/not-linked-everywhere", without, site.start, 0.3 * (1.0 - share));
+    o.lack(ctx, "privacy-policy/lacks-link");
+  }
   double content = 0.5;  // a PDF or hosted policy: not read here
   if (page) {
     const auto& f = page->facts.privacy;
-    if (targets_eu(site)) {
+    nlohmann::json covered = nlohmann::json::array();
+    for (const auto& item : f.items) covered.push_back(ctx.say("privacy-policy/item/" + item));
+    if (gdpr(ctx.jurisdiction)) {
       content = static_cast<double>(f.items.size()) / 6.0;
       if (f.items.size() < 6) {
-        std::string missing;
+        nlohmann::json missing = nlohmann::json::array(), names = nlohmann::json::array();
         for (std::string_view item : {"controller", "purposes", "legal-basis", "rights", "retention", "authority"})
-          if (std::find(f.items.begin(), f.items.end(), item) == f.items.end()) missing += (missing.empty() ? "" : ", ") + std::string(item);
-        o.findings.push_back(page_finding(page->url, ctx.t(fmt::format("The policy does not cover: {} (GDPR art. 13).", missing),
-                                                           fmt::format("La política no cubre: {} (RGPD art. 13).", missing))));
+          if (std::find(f.items.begin(), f.items.end(), item) == f.items.end()) {
+            missing.push_back(item);
+            names.push_back(ctx.say("privacy-policy/item/" + std::string(item)));
+          }
+        o.problem_on(ctx, "privacy-policy/missing-items", {{"items", missing}, {"names", names}}, page->url, 0, false);
+        o.lack(ctx, "privacy-policy/lacks-items", {{"names", names}});
       }
     } else {
       content = std::min(1.0, static_cast<double>(page->facts.words) / 300.0);
+      if (content < 1.0) o.problem_on(ctx, "privacy-policy/short", {{"words", page->facts.words}}, page->url, 0, false);
     }
     if (f.placeholder) {
       content *= 0.5;
-      o.findings.push_back(finding(*f.placeholder_where, ctx.t("The policy still has a generator's placeholder: fill in the company's details.",
-                                                               "La política conserva un hueco de la plantilla: completa los datos de la empresa.")));
+      o.problem(ctx, "privacy-policy/placeholder", {}, *f.placeholder_where, 0);
     }
-    std::string covers;
-    for (const auto& item : f.items) covers += (covers.empty() ? "" : ", ") + item;
-    model::Finding found = page_finding(page->url, covers.empty() ? ctx.t("Privacy policy.", "Política de privacidad.")
-                                                                  : ctx.t("Privacy policy; covers " + covers + ".", "Política de privacidad; cubre " + covers + "."),
-                                        "evidence");
+    // The content's cost goes on its finding once the content score is final: on the missing
+    // items or the shortness, else on the placeholder.
+    model::Finding* content_finding = nullptr;
+    for (auto& fi : o.findings)
+      if (fi.code == "privacy-policy/missing-items" || fi.code == "privacy-policy/short" ||
+          (fi.code == "privacy-policy/placeholder" && !content_finding))
+        content_finding = &fi;
+    if (content_finding) content_finding->points = static_cast<int>(std::lround(0.3 * (1.0 - content) * 100));
+    auto& found = o.evidence_on(ctx, covered.empty() ? "privacy-policy/found" : "privacy-policy/found-items", {{"names", covered}}, page->url);
     found.evidence = page->facts.title.empty() ? (page->facts.h1.empty() ? std::string() : page->facts.h1.front()) : page->facts.title;
-    o.findings.push_back(std::move(found));
   }
   size_t forms = 0, consent = 0;
   const model::PageRecord* form_page = nullptr;
@@ -85,12 +108,12 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
     consent += p.facts.privacy.email_forms_with_consent;
     if (!form_page && p.facts.privacy.email_forms > p.facts.privacy.email_forms_with_consent) form_page = &p;
   }
-  if (form_page)
-    o.findings.push_back(page_finding(form_page->url, ctx.t("A form collects an e-mail address without pointing to the privacy policy.",
-                                                            "Un formulario pide el correo sin remitir a la política de privacidad.")));
+  if (forms > 0) o.hold(ctx, "privacy-policy/holds-forms", {{"consent", consent}, {"forms", forms}});
+  if (form_page) {
+    o.info(ctx, "privacy-policy/form-without-link", {}, form_page->url, false).kind = "problem";
+    o.lack(ctx, "privacy-policy/lacks-form-link");
+  }
   o.score = 0.4 * present + 0.3 * share + 0.3 * content;
-  o.summary = ctx.t(fmt::format("Privacy policy: {}; linked from {} of the pages; {} of {} e-mail forms point to it.", how, percent(share), consent, forms),
-                    fmt::format("Política de privacidad: {}; enlazada desde el {} de las páginas; {} de {} formularios con correo remiten a ella.", how, percent(share), consent, forms));
   return o;
 }
 
@@ -100,11 +123,10 @@ engine::Rule privacy_policy_rule() {
   engine::Rule r;
   r.meta.id = "privacy-policy";
   r.meta.title = {"A clear privacy policy is linked from every page", "Una política de privacidad clara está enlazada desde todas las páginas"};
+  r.meta.warn_title = {"There is a privacy policy, but it is hard to find or incomplete", "Hay política de privacidad, pero cuesta encontrarla o está incompleta"};
   r.meta.failure_title = {"The privacy policy is missing, hidden or incomplete", "La política de privacidad falta, está escondida o incompleta"};
-  r.meta.description = {"Shoppers hesitate to give their data to a shop that does not say what it does with it; the GDPR (art. 12-14) requires the controller, purposes, legal basis and rights to be stated.",
-                        "El cliente duda en dar sus datos si la tienda no dice qué hace con ellos; el RGPD (art. 12-14) exige indicar responsable, finalidades, legitimación y derechos."};
-  r.meta.fix = {"Link a clear Privacy Policy from every page footer and from every form that collects personal data; state who you are, why you use the data, and how customers exercise their rights.",
-                "Enlaza una política de privacidad clara desde el pie de todas las páginas y desde cada formulario; di quién eres, para qué usas los datos y cómo ejercer los derechos."};
+  r.meta.description = {"Shoppers hesitate to give their data to a shop that does not say what it does with it.", "El cliente duda en dar sus datos si la tienda no dice qué hace con ellos."};
+  r.meta.fix = {"Link a clear privacy policy from every page footer and from every form.", "Enlaza una política de privacidad clara desde el pie de todas las páginas y desde cada formulario."};
   grade_bilingual(r, model::Category::trust, 5, "major", &check);
   return r;
 }

@@ -33,6 +33,12 @@ std::vector<std::string> rule_ids() {
   return ids;
 }
 
+engine::RuleCatalog rule_catalog() {
+  engine::RuleCatalog c;
+  for (const auto& r : all_rules()) c[r.meta.id] = r.meta.options;
+  return c;
+}
+
 const engine::Rule* find_rule(std::string_view id) {
   for (const auto& r : all_rules())
     if (r.meta.id == id) return &r;

@@ -4,12 +4,15 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/config.hpp"
 #include "engine/rule.hpp"
 
 namespace amable::rules {
 
 const std::vector<engine::Rule>& all_rules();
 std::vector<std::string> rule_ids();
+// Every rule id with the options it takes: what a config file may name.
+engine::RuleCatalog rule_catalog();
 const engine::Rule* find_rule(std::string_view id);
 // The user documentation of a rule (rules/docs/<id>.md), or "" when it has none.
 std::string_view rule_doc(std::string_view id);

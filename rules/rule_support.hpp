@@ -2,6 +2,8 @@
 // Helpers shared by rules: the "every page" and "reachable" tests of RULES.md §0.1, findings
 // with evidence, and market hints.
 #include <string>
+
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <string_view>
 
@@ -21,6 +23,23 @@ double share_of_pages(const model::Site& site, Pred pred) {
     if (pred(p)) ++yes;
   }
   return n == 0 ? 0.0 : static_cast<double>(yes) / static_cast<double>(n);
+}
+
+// The pages of "every page" (readable, reached by links) where `has(page)` does not hold: the
+// first ten URLs, how many in all, out of how many, and the share where it does hold. Findings
+// about the site carry this as their data ({pages}, {missing}, {total}, {share}).
+template <typename Pred>
+nlohmann::json pages_without(const model::Site& site, Pred has) {
+  nlohmann::json pages = nlohmann::json::array();
+  size_t total = 0, missing = 0;
+  for (const auto& p : site.pages) {
+    if (!p.ok() || p.depth < 0) continue;
+    ++total;
+    if (has(p)) continue;
+    if (++missing <= 10) pages.push_back(p.url);
+  }
+  return {{"pages", pages}, {"missing", missing}, {"total", total},
+          {"share", total ? static_cast<double>(total - missing) / static_cast<double>(total) : 0.0}};
 }
 
 // RULES.md §0.1 "reachable": 1.0 at depth <= 1, 0.7 at 2, 0.4 at 3, 0 beyond or unlinked.

@@ -9,8 +9,10 @@
 #include "cli/exit_codes.hpp"
 #include "cli/diff_cmd.hpp"
 #include "cli/explain_cmd.hpp"
+#include "cli/help_cmd.hpp"
 #include "cli/render_cmd.hpp"
 #include "cli/rules_cmd.hpp"
+#include "util/text.hpp"
 
 int main(int argc, char** argv) {
   using namespace amable::cli;
@@ -39,9 +41,26 @@ int main(int argc, char** argv) {
   setup_diff(app, diff);
   RenderOptions render;
   setup_render(app, render);
+  HelpOptions help;
+  setup_help(app, help);
 
+  // "amable audti": say which command was meant, not that one is required.
+  if (const std::string why = unknown_command(app, std::vector<std::string>(argv + 1, argv + argc)); !why.empty()) {
+    std::cerr << "amable: error: " << why << "\n";
+    return k_exit_usage;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    // CLI11 lists the unexpected arguments after "expected: "; say which option was meant.
+    const std::string what = e.what();
+    std::cerr << "amable: error: " << what;
+    const auto at = what.find("expected: ");
+    if (at != std::string::npos)
+      for (const auto& extra : amable::util::split(std::string_view(what).substr(at + 10), ' '))
+        if (const std::string near = option_suggestion(app, std::string(extra)); !near.empty()) std::cerr << " (" << extra << ": " << near << ")";
+    std::cerr << "\n";
+    return k_exit_usage;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? k_exit_ok : k_exit_usage;
@@ -53,6 +72,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("explain")) return run_explain(explain);
     if (app.got_subcommand("render")) return run_render(render);
     if (app.got_subcommand("diff")) return run_diff(diff);
+    if (app.got_subcommand("help")) return run_help(app, help);
   } catch (const CliError& e) {
     std::cerr << "amable: error: " << e.message << "\n";
     return e.code;

@@ -65,4 +65,21 @@ std::string html_page(const std::string& lang, const std::string& title, const s
          "</title></head><body>" + body + "</body></html>";
 }
 
+std::string unexplained_scores(const model::Report& r) {
+  std::string out;
+  for (const auto& rule : r.rules) {
+    if (!rule.score) continue;
+    int points = 0, problems = 0;
+    for (const auto& f : rule.findings)
+      if (f.kind == "problem" && f.points > 0) {
+        points += f.points;
+        ++problems;
+      }
+    const int gap = 100 - *rule.score - points;
+    if (std::abs(gap) > std::max(1, problems))
+      out += rule.id + " " + std::to_string(*rule.score) + ", problems " + std::to_string(points) + "; ";
+  }
+  return out;
+}
+
 }  // namespace amable::test

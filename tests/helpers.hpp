@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/report.hpp"
 #include "model/site.hpp"
 #include "site/site_builder.hpp"
 
@@ -94,5 +95,10 @@ std::string html_page(const std::string& lang, const std::string& title, const s
 inline model::Site site_of(const std::vector<std::pair<std::string, std::string>>& pages, const std::string& lang = {}) {
   return site::build_site_from_html(pages, lang);
 }
+
+// Rules whose lost points are not accounted for by their problems' points (each problem's
+// points are rounded, so each may be one off): "contact-page 70, problems 20". Empty when every
+// score is explained.
+std::string unexplained_scores(const model::Report& r);
 
 }  // namespace amable::test

@@ -45,8 +45,10 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
   cmd->add_option("--jobs", o.jobs, "Parse threads (default: one per core)")->check(CLI::Range(1, 64));
   cmd->add_option("--include", o.include, "Only URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--exclude", o.exclude, "Skip URLs matching this ECMAScript regex (repeatable)");
-  cmd->add_option("--lang", o.lang, "Force the content language (en, es, ...) instead of detecting it");
-  cmd->add_option("--report-lang", o.report_lang, "Language of the report: en or es (default en)")->check(CLI::IsMember({"en", "es"}));
+  cmd->add_option("--lang", o.lang, "Force the content language (en, es, fr, de, it, pt) instead of detecting it")
+      ->check(CLI::IsMember({"en", "es", "fr", "de", "it", "pt"}));
+  cmd->add_option("--report-lang", o.report_lang, "Language of the report: auto (the shop's, when en or es), en or es (default auto)")
+      ->check(CLI::IsMember({"auto", "en", "es"}));
   cmd->add_option("--baseline", o.baseline, "Known-issues file or JSON report: its problems are marked known and gate nothing; only new ones fail");
   cmd->add_option("--write-baseline", o.write_baseline, "Write every problem of this audit to a known-issues file (for --baseline)");
   cmd->add_option("--config", o.config, "JSON config file (default: amable.json in the working directory, if present)");
@@ -87,12 +89,14 @@ void catch_stop_signals() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-engine::Config load_configuration(const AuditOptions& o) {
-  const auto ids = rules::rule_ids();
+engine::Config load_configuration(const AuditOptions& o, std::string& config_file) {
   engine::Config c;
   const fs::path file = !o.config.empty() ? fs::path(o.config) : fs::exists("amable.json") ? fs::path("amable.json") : fs::path();
+  config_file = file.string();
   if (!file.empty()) {
-    auto loaded = engine::load_config(file, ids);
+    // Said out loud: a config picked up from the working directory changes gates and language.
+    if (!o.quiet) std::cerr << "amable: config " << file.string() << (o.config.empty() ? " (found in the working directory)" : "") << "\n";
+    auto loaded = engine::load_config(file, rules::rule_catalog());
     if (!loaded) throw CliError{k_exit_usage, loaded.error()};
     c = std::move(*loaded);
     // A baseline named in the config lives beside it, wherever the job runs from.
@@ -140,12 +144,13 @@ void evaluate_gates(model::Report& r, const engine::Config& c) {
 }  // namespace
 
 int run_audit(const AuditOptions& o) {
-  const OutputOptions out{o.format, o.outputs, o.color, o.quiet};
+  const OutputOptions out{o.format, o.outputs, o.color, o.quiet, o.format_given};
   check_outputs(out);
   if (!o.write_baseline.empty())
     if (auto ok = util::check_writable(o.write_baseline); !ok) throw CliError{k_exit_usage, ok.error()};
 
-  engine::Config config = load_configuration(o);
+  std::string config_file;
+  engine::Config config = load_configuration(o, config_file);
   std::optional<engine::Baseline> baseline;
   if (config.baseline) {  // read before the crawl: a typo in its name should not cost an audit
     auto loaded = engine::load_baseline(*config.baseline);
@@ -155,7 +160,8 @@ int run_audit(const AuditOptions& o) {
   engine::AuditOptions ao;
   ao.target = o.target;
   ao.forced_lang = config.lang.value_or("");
-  ao.report_lang = config.report_lang.value_or("en");
+  ao.report_lang = config.report_lang.value_or("auto");
+  ao.config_file = config_file;
   ao.config = config;
   ao.quiet = o.quiet;
   ao.verbose = o.verbose;

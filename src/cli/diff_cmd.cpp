@@ -16,7 +16,7 @@ namespace amable::cli {
 namespace {
 
 struct Change {
-  std::string rule, url, message, evidence;
+  std::string rule, code, url, message, evidence, key;
   bool error_rule = false;
 };
 
@@ -24,16 +24,18 @@ std::vector<Change> problems(const model::Report& r) {
   std::vector<Change> out;
   for (const auto& rule : r.rules)
     for (const auto& f : rule.findings)
-      if (f.kind == "problem") out.push_back({rule.id, f.url, f.message, f.evidence, rule.severity == model::Severity::error});
+      if (f.kind == "problem")
+        out.push_back({rule.id, f.code, f.url, f.message, f.evidence, engine::problem_key(rule.id, f), rule.severity == model::Severity::error});
   return out;
 }
 
-// The problems of `a` that `b` does not have (the same key as `audit --baseline`).
+// The problems of `a` that `b` does not have (the same key as `audit --baseline`: the
+// fingerprint, so a changed percentage or wording is not a new problem).
 std::vector<Change> missing_from(const std::vector<Change>& a, const model::Report& b) {
   const auto keys = engine::problem_keys(b);
   std::vector<Change> out;
   for (const auto& c : a)
-    if (!keys.contains({c.rule, c.url, c.message})) out.push_back(c);
+    if (!keys.contains(c.key)) out.push_back(c);
   return out;
 }
 
@@ -52,18 +54,27 @@ void setup_diff(CLI::App& app, DiffOptions& o) {
   cmd->add_option("head", o.head, "The later JSON report")->required();
   cmd->add_option("-f,--format", o.format, "text, markdown or json")->check(CLI::IsMember({"text", "markdown", "json"}));
   cmd->add_option("--max-drop", o.max_drop, "Exit 1 when the overall score dropped by more than N points")->check(CLI::Range(0, 100));
+  cmd->add_option("--report-lang", o.report_lang, "Language of the comparison: auto (the later report's), en or es")
+      ->check(CLI::IsMember({"auto", "en", "es"}));
 }
 
 int run_diff(const DiffOptions& o) {
   const auto base = read_report(o.base), head = read_report(o.head);
+  const bool es = (o.report_lang == "auto" ? head.report_language : o.report_lang) == "es";
+  for (const auto* r : {&base, &head})
+    if (engine::has_legacy_problems(*r))
+      std::cerr << "amable: note: " << (r == &base ? o.base : o.head)
+                << " comes from an amable whose problems had no codes (report schema 1): its problems are matched by their wording, "
+                   "so reworded ones show as new and fixed. Audit again to compare by code.\n";
   const auto added = missing_from(problems(head), base);
   const auto fixed = missing_from(problems(base), head);
   std::vector<std::string> gates;
   if (o.max_drop && base.score && head.score && *base.score - *head.score > *o.max_drop)
-    gates.push_back(fmt::format("the score dropped by {} points (more than {})", *base.score - *head.score, *o.max_drop));
+    gates.push_back(fmt::format(fmt::runtime(es ? "la puntuación bajó {} puntos (más de {})" : "the score dropped by {} points (more than {})"),
+                                *base.score - *head.score, *o.max_drop));
   for (const auto& c : added)
     if (c.error_rule) {
-      gates.push_back("a new problem in error-severity rule " + c.rule);
+      gates.push_back((es ? "un problema nuevo en la regla de gravedad error " : "a new problem in error-severity rule ") + c.rule);
       break;
     }
 
@@ -80,7 +91,8 @@ int run_diff(const DiffOptions& o) {
     }
     auto list = [](const std::vector<Change>& cs) {
       auto a = nlohmann::ordered_json::array();
-      for (const auto& c : cs) a.push_back({{"rule", c.rule}, {"url", c.url}, {"message", c.message}, {"evidence", c.evidence}});
+      for (const auto& c : cs)
+        a.push_back({{"rule", c.rule}, {"code", c.code}, {"fingerprint", c.key}, {"url", c.url}, {"message", c.message}, {"evidence", c.evidence}});
       return a;
     };
     j["new"] = list(added);
@@ -90,9 +102,9 @@ int run_diff(const DiffOptions& o) {
   } else {
     const bool md = o.format == "markdown";
     auto clean = [md](std::string_view s) { return md ? reports::markdown_text(s) : reports::one_line(s); };
-    std::string out = md ? fmt::format("## amable diff\n\n| | {} | {} | \xCE\x94 |\n|---|---:|---:|---:|\n", "base", "head")
-                         : fmt::format("Score {} -> {} ({})\n\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));
-    if (md) out += fmt::format("| **score** | {} | {} | {} |\n", score_of(base.score), score_of(head.score), delta(base.score, head.score));
+    std::string out = md ? fmt::format("## amable diff\n\n| | {} | {} | \xCE\x94 |\n|---|---:|---:|---:|\n", es ? "antes" : "base", es ? "después" : "head")
+                         : fmt::format("{} {} -> {} ({})\n\n", es ? "Puntuación" : "Score", score_of(base.score), score_of(head.score), delta(base.score, head.score));
+    if (md) out += fmt::format("| **{}** | {} | {} | {} |\n", es ? "puntuación" : "score", score_of(base.score), score_of(head.score), delta(base.score, head.score));
     for (const auto& c : head.categories) {
       std::optional<int> before;
       for (const auto& b : base.categories)
@@ -112,9 +124,10 @@ int run_diff(const DiffOptions& o) {
       out += md ? fmt::format("\n### {} ({})\n\n", title, cs.size()) : fmt::format("\n{} ({})\n", title, cs.size());
       for (const auto& c : cs) out += fmt::format("{}{} {}: {}\n", md ? "- `" : "  ", c.rule + (md ? "`" : ""), clean(c.url), clean(c.message));
     };
-    section("New problems", added);
-    section("Fixed problems", fixed);
-    for (const auto& g : gates) out += (md ? "\n> **Failed gate:** " : "\nFailed gate: ") + g + "\n";
+    section(es ? "Problemas nuevos" : "New problems", added);
+    section(es ? "Problemas resueltos" : "Fixed problems", fixed);
+    const std::string gate_label = es ? "Control no superado:" : "Failed gate:";
+    for (const auto& g : gates) out += (md ? "\n> **" + gate_label + "** " : "\n" + gate_label + " ") + g + "\n";
     std::cout << out;
   }
   return gates.empty() ? k_exit_ok : k_exit_gate;

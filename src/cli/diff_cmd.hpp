@@ -13,6 +13,7 @@ struct DiffOptions {
   std::string base, head;
   std::string format = "text";  // text | markdown | json
   std::optional<int> max_drop;
+  std::string report_lang = "auto";  // auto: the later report's language
 };
 
 void setup_diff(CLI::App& app, DiffOptions& o);

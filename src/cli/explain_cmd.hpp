@@ -8,6 +8,7 @@ namespace amable::cli {
 
 struct ExplainOptions {
   std::string id;
+  std::string report_lang = "en";
 };
 
 void setup_explain(CLI::App& app, ExplainOptions& o);

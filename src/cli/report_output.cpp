@@ -11,6 +11,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "model/report_json.hpp"
+#include "reports/labels.hpp"
 #include "reports/writer.hpp"
 #include "util/atomic_file.hpp"
 
@@ -51,6 +52,12 @@ void emit_report(const model::Report& r, const OutputOptions& o) {
     auto written = util::write_file_atomically(out, w->write(r, reports::WriteOptions{false}));
     if (!written) throw CliError{k_exit_usage, written.error()};
     if (!o.quiet) std::cerr << "amable: wrote " << out << "\n";
+  }
+  // Reports went to files and no format was asked for stdout: one line says how it went.
+  if (!o.outputs.empty() && !o.format_given) {
+    std::cout << reports::summary_line(r) << "\n";
+    std::cout.flush();
+    return;
   }
   const auto* w = reports::find_writer(o.format);
   std::cout << w->write(r, reports::WriteOptions{o.format == "text" && use_color(o.color)});

@@ -13,6 +13,7 @@ struct OutputOptions {
   std::vector<std::string> outputs;
   std::string color = "auto";  // auto | always | never
   bool quiet = false;
+  bool format_given = false;   // -f on the command line: with -o and no -f, stdout gets one line
 };
 
 // A saved JSON report (`-` for stdin); throws CliError (nothing to do) naming the file when it

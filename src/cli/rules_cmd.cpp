@@ -12,7 +12,7 @@ namespace amable::cli {
 
 void setup_rules(CLI::App& app, RulesOptions& o) {
   auto* cmd = app.add_subcommand("rules", "List every rule: id, category, weight, title, languages");
-  cmd->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-f,--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--report-lang", o.report_lang, "Language of the titles: en or es")->check(CLI::IsMember({"en", "es"}));
 }
 

@@ -80,6 +80,24 @@ std::expected<OpenedSource, AuditError> open_source(const AuditOptions& o) {
   return std::unexpected(AuditError{3, t + ": no such file or folder (give a folder holding index.html, an .html file, or an http(s) URL)"});
 }
 
+// One file or one page that holds nothing to audit: no words, no links, no media. A folder is
+// judged by its pages together, so only a site of one page is refused.
+std::optional<AuditError> refuse_non_page(const model::Site& site, const std::string& target) {
+  size_t html = 0;
+  const model::PageRecord* only = nullptr;
+  for (const auto& p : site.pages)
+    if (p.ok()) {
+      ++html;
+      only = &p;
+    }
+  if (html != 1 || site.kind == "http") return std::nullopt;
+  const auto& f = only->facts;
+  const bool media = !f.clutter.empty() || f.large_images > 0;
+  if (f.words == 0 && only->links.size() == 0 && !media)
+    return AuditError{3, target + ": has no text, links or media: not a web page to audit"};
+  return std::nullopt;
+}
+
 model::PageRecord record_of(const fetch::RawPage& raw) {
   model::PageRecord r;
   r.url = raw.url;
@@ -208,19 +226,23 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
 
   model::FetchInfo info = source.info();
   if (interrupted)
-    info.notes.push_back("interrupted: the report covers the " + std::to_string(progress.done) + " pages read before the stop");
+    info.notes.push_back({"note/interrupted", {{"count", progress.done}}});
   builder.set_fetch_info(std::move(info));
   if (parsed == 0)
     return std::unexpected(AuditError{3, o.target + ": nothing could be audited" +
                                              (first_error.empty() ? std::string() : " (" + first_error + ")")});
 
   model::Site site = builder.finish();
-  RuleResults results = run_rules(rules, site, o.config, o.report_lang);
-  const Scores scores = score(results, o.report_lang);
+  if (auto refused = refuse_non_page(site, o.target)) return std::unexpected(*refused);
+  // "auto": the shop's own language where the report has a translation, else English.
+  const std::string report_lang = o.report_lang != "auto" ? o.report_lang : site.language == "es" ? "es" : "en";
+  RuleResults results = run_rules(rules, site, o.config, report_lang);
+  const Scores scores = score(results, report_lang);
   ReportMeta meta;
   meta.target = o.target;
   meta.started_at = started_at;
-  meta.report_lang = o.report_lang;
+  meta.report_lang = report_lang;
+  meta.config_file = o.config_file;
   meta.duration_ms = fixed_clock() ? 0
                                    : std::chrono::duration_cast<std::chrono::milliseconds>(
                                          std::chrono::steady_clock::now() - t0)

@@ -15,7 +15,8 @@ namespace amable::engine {
 struct AuditOptions {
   std::string target;
   std::string forced_lang;         // --lang
-  std::string report_lang = "en";  // --report-lang
+  std::string report_lang = "auto";  // --report-lang: en, es, or auto (the shop's language when it is one of them)
+  std::string config_file;           // the config read, for the report ("" when none)
   Config config;                   // amable.json merged with the command line
   bool verbose = false;
   bool quiet = false;

@@ -1,8 +1,10 @@
 #pragma once
 // Baselines: the problems a team already knows about, so that CI fails only on new ones.
 // A baseline file is either a saved JSON report or a known-issues file written by
-// `audit --write-baseline`; a problem is the same when its rule, page and message are (the key
-// `amable diff` uses too, so both agree on what is "new").
+// `audit --write-baseline`; a problem is the same when its fingerprint is: rule, code, and what
+// it is about (the page, or nothing for a site-wide problem; the value it names), never its
+// wording, language or percentages (model::Finding::fingerprint; `amable diff` uses the same key,
+// so both agree on what is "new").
 #include <expected>
 #include <filesystem>
 #include <set>
@@ -14,14 +16,18 @@
 
 namespace amable::engine {
 
-using ProblemKey = std::tuple<std::string, std::string, std::string>;  // rule id, page URL, message
+using ProblemKey = std::string;  // model::Finding::fingerprint
 
 ProblemKey problem_key(const std::string& rule_id, const model::Finding& f);
 
 struct Baseline {
   std::string file;
   std::set<ProblemKey> known;
+  bool legacy = false;  // written before problems had codes: matched by wording
 };
+
+// Does the report come from an amable whose problems had no codes (report schema 1)?
+bool has_legacy_problems(const model::Report& r);
 
 // Every problem finding of a report, keyed.
 std::set<ProblemKey> problem_keys(const model::Report& r);

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/text.hpp"
+
 namespace amable::engine {
 namespace {
 
@@ -57,11 +59,25 @@ model::Severity as_severity(const json& v, const std::string& path) {
 
 std::string as_lang(const json& v, const std::string& path) {
   const auto s = as_string(v, path);
-  if (s != "en" && s != "es") fail(path, "\"" + s + "\" is not a report language (en, es)");
+  if (s != "auto" && s != "en" && s != "es") fail(path, "\"" + s + "\" is not a report language (auto, en, es)");
   return s;
 }
 
-RuleSetting rule_setting(const json& v, const std::string& path) {
+std::string as_content_lang(const json& v, const std::string& path) {
+  const auto s = as_string(v, path);
+  static constexpr std::string_view k_langs[] = {"en", "es", "fr", "de", "it", "pt"};
+  if (std::find(std::begin(k_langs), std::end(k_langs), s) == std::end(k_langs))
+    fail(path, "\"" + s + "\" is not a language amable reads (en, es, fr, de, it, pt)");
+  return s;
+}
+
+// ", did you mean \"x\"?" when one of `known` is a typo away from `word`.
+std::string suggestion(std::string_view word, const std::vector<std::string>& known) {
+  const auto near = util::closest(word, known);
+  return near.empty() ? std::string() : ", did you mean \"" + near + "\"?";
+}
+
+RuleSetting rule_setting(const json& v, const std::string& path, const std::vector<std::string>& options) {
   RuleSetting r;
   if (v.is_boolean()) {
     r.enabled = v.get<bool>();
@@ -82,8 +98,12 @@ RuleSetting rule_setting(const json& v, const std::string& path) {
       if (*r.severity == model::Severity::off) r.enabled = false;
     } else if (key == "options") {
       if (!value.is_object()) fail(p, "must be an object");
+      for (const auto& [name, option] : value.items())
+        if (std::find(options.begin(), options.end(), name) == options.end())
+          fail(p + "." + name, options.empty() ? std::string("unknown option: this rule takes none")
+                                               : "unknown option (this rule takes: " + util::join(options, ", ") + ")" + suggestion(name, options));
       r.options = value;
-    } else fail(p, "unknown key (expected enabled, weight, severity, options)");
+    } else fail(p, "unknown key (expected enabled, weight, severity, options)" + suggestion(key, {"enabled", "weight", "severity", "options"}));
   }
   return r;
 }
@@ -108,15 +128,16 @@ CrawlSettings crawl_settings(const json& v, const std::string& path) {
     else if (key == "exclude") c.exclude = as_strings(value, p);
     else if (key == "headers") c.headers = as_strings(value, p);
     else if (key == "max_bytes") c.max_bytes = static_cast<size_t>(as_number(value, p, 1024, 1e9));
-    else fail(p, "unknown key");
+    else
+      fail(p, "unknown key" + suggestion(key, {"max_pages", "max_depth", "concurrency", "per_host", "timeout", "delay", "user_agent", "user",
+                                              "cookie", "ignore_robots", "sitemap", "include", "exclude", "headers", "max_bytes"}));
   }
   return c;
 }
 
 }  // namespace
 
-std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source,
-                                                const std::vector<std::string>& known_rules) {
+std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source, const RuleCatalog& known_rules) {
   const std::string src(source);
   json j;
   try {
@@ -132,23 +153,26 @@ std::expected<Config, std::string> parse_config(std::string_view json_text, std:
       if (key == "$schema" || key == "//" || key.starts_with("_comment")) continue;  // annotations
       if (key == "rules") {
         if (!value.is_object()) fail(p, "must be an object of rule ids");
+        std::vector<std::string> ids;
+        for (const auto& [id, options] : known_rules) ids.push_back(id);
         for (const auto& [id, setting] : value.items()) {
-          if (std::find(known_rules.begin(), known_rules.end(), id) == known_rules.end())
-            fail(p + "." + id, "unknown rule (see `amable rules`)");
-          c.rules[id] = rule_setting(setting, p + "." + id);
+          const auto known = known_rules.find(id);
+          if (known == known_rules.end()) fail(p + "." + id, "unknown rule (see `amable rules`)" + suggestion(id, ids));
+          c.rules[id] = rule_setting(setting, p + "." + id, known->second);
         }
       } else if (key == "fail_under") {
         c.fail_under = as_int(value, p, 0, 100);
       } else if (key == "report_lang") {
         c.report_lang = as_lang(value, p);
       } else if (key == "lang") {
-        c.lang = as_string(value, p);
+        c.lang = as_content_lang(value, p);
       } else if (key == "baseline") {
         c.baseline = as_string(value, p);
       } else if (key == "crawl") {
         c.crawl = crawl_settings(value, p);
       } else {
-        fail(p, "unknown key (expected rules, fail_under, report_lang, lang, baseline, crawl)");
+        fail(p, "unknown key (expected rules, fail_under, report_lang, lang, baseline, crawl)" +
+                    suggestion(key, {"rules", "fail_under", "report_lang", "lang", "baseline", "crawl"}));
       }
     }
     return c;
@@ -159,8 +183,7 @@ std::expected<Config, std::string> parse_config(std::string_view json_text, std:
   }
 }
 
-std::expected<Config, std::string> load_config(const std::filesystem::path& path,
-                                               const std::vector<std::string>& known_rules) {
+std::expected<Config, std::string> load_config(const std::filesystem::path& path, const RuleCatalog& known_rules) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::unexpected(path.string() + ": cannot be read");
   std::ostringstream ss;

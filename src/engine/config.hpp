@@ -40,10 +40,12 @@ struct Config {
   CrawlSettings crawl;
 };
 
-// `source` names the input in error messages ("amable.json").
-std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source,
-                                                const std::vector<std::string>& known_rules);
-std::expected<Config, std::string> load_config(const std::filesystem::path& path,
-                                               const std::vector<std::string>& known_rules);
+// The rules a config may name, each with the options it takes (rules::rule_catalog()).
+using RuleCatalog = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+// `source` names the input in error messages ("amable.json"). Unknown keys, rules and rule
+// options are errors that name them, with the closest known one when there is one.
+std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source, const RuleCatalog& known_rules);
+std::expected<Config, std::string> load_config(const std::filesystem::path& path, const RuleCatalog& known_rules);
 
 }  // namespace amable::engine

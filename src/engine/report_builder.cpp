@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/shop_words.hpp"
+#include "model/messages.hpp"
+
 namespace amable::engine {
 namespace {
 
@@ -94,6 +97,9 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
   r.duration_ms = meta.duration_ms;
   r.language = site.language;
   r.report_language = meta.report_lang;
+  const auto words = shop_words(site);
+  r.shop = model::ShopInfo{words.name, site.profile.country, site.profile.jurisdiction.empty() ? "neutral" : site.profile.jurisdiction};
+  r.config_file = meta.config_file;
   r.score = scores.overall;
   r.grade = scores.grade;
   r.provisional = scores.provisional;
@@ -126,25 +132,20 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.classes = model::class_names(p.classes);
     pr.lang_declared = p.facts.lang_declared;
     pr.lang_mismatch = p.facts.lang_mismatch;
-    pr.note = p.note;
+    pr.note = p.note.text(meta.report_lang);
     if (p.depth < 0 && p.via == "sitemap")
-      pr.note += std::string(pr.note.empty() ? "" : "; ") + "found only in the sitemap: not linked from the site";
+      pr.note += std::string(pr.note.empty() ? "" : "; ") + model::render_message("note/only-in-sitemap", {}, meta.report_lang);
     if (p.depth < 0 && p.via == "folder")
-      pr.note += std::string(pr.note.empty() ? "" : "; ") + "found only in the folder: not linked from the site";
-    for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n;
+      pr.note += std::string(pr.note.empty() ? "" : "; ") + model::render_message("note/only-in-folder", {}, meta.report_lang);
+    for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n.text(meta.report_lang);
     r.pages.push_back(std::move(pr));
   }
   for (const auto& e : site.errors) r.errors.push_back({e.url, e.error});
-  r.notes = site.fetch.notes;
+  for (const auto& n : site.fetch.notes) r.notes.push_back(n.text(meta.report_lang));
   size_t mismatches = 0;
   for (const auto& p : site.pages)
     if (p.ok() && p.facts.lang_mismatch) ++mismatches;
-  if (mismatches > 0) {
-    const bool es = meta.report_lang == "es";
-    r.notes.push_back(std::to_string(mismatches) +
-                      (es ? " páginas declaran un idioma (<html lang>) distinto del de su texto; se usó el del texto."
-                          : " pages declare a language (<html lang>) other than their text's; the text's language was used."));
-  }
+  if (mismatches > 0) r.notes.push_back(model::render_message("note/lang-mismatch", {{"count", mismatches}}, meta.report_lang));
   return r;
 }
 

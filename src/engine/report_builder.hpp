@@ -13,6 +13,7 @@ struct ReportMeta {
   std::string started_at;
   int64_t duration_ms = 0;
   std::string report_lang = "en";
+  std::string config_file;  // the config file read, "" when none
 };
 
 model::Report build_report(const model::Site& site, RuleResults results, const Scores& scores,

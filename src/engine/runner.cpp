@@ -6,6 +6,10 @@
 #include <map>
 #include <set>
 
+#include "engine/shop_words.hpp"
+#include "model/messages.hpp"
+#include "util/text.hpp"
+
 namespace amable::engine {
 
 model::Status status_for(double score) {
@@ -20,19 +24,34 @@ double gain(const model::RuleReport& r) {
 }
 
 std::string category_title(model::Category c, const std::string& lang) {
-  const bool es = lang == "es";
-  switch (c) {
-    case model::Category::reachability: return es ? "Contacto" : "Reachability";
-    case model::Category::trust: return es ? "Confianza" : "Trust";
-    case model::Category::clarity: return es ? "Claridad" : "Clarity";
-    case model::Category::copy: return es ? "Textos" : "Copy";
-  }
-  return {};
+  return model::render_message("category/" + std::string(model::to_string(c)), nlohmann::json::object(), lang);
 }
+
+namespace {
+
+// "A; B. Missing: C; D." in the report language, from what the rule says holds and lacks.
+std::string compose_summary(const RuleOutcome& o, const std::string& lang) {
+  if (o.holds.empty() && o.lacks.empty()) return o.summary;
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
+    return s;
+  };
+  std::string out = join(o.holds);
+  if (!out.empty()) {
+    if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    out += ".";
+  }
+  if (!o.lacks.empty()) out += (out.empty() ? "" : " ") + std::string(lang == "es" ? "Falta: " : "Missing: ") + join(o.lacks) + ".";
+  return out;
+}
+
+}  // namespace
 
 RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, const Config& config,
                       const std::string& report_lang) {
   RuleResults out;
+  const ShopWords words = shop_words(site);
   for (const auto& rule : rules) {
     RuleSetting setting;
     if (auto it = config.rules.find(rule.meta.id); it != config.rules.end()) setting = it->second;
@@ -40,19 +59,20 @@ RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, c
 
     RuleContext ctx;
     ctx.lang = report_lang;
+    ctx.jurisdiction = site.profile.jurisdiction.empty() ? "neutral" : site.profile.jurisdiction;
+    ctx.country = site.profile.country;
+    ctx.shop = words;
     ctx.options = setting.options;
     RuleOutcome o;
     if (site.thin && rule.meta.needs_text) {
-      o = RuleOutcome::inconclusive(ctx.t(
-          "The pages are built by JavaScript: the raw HTML does not show enough to judge this.",
-          "Las páginas se construyen con JavaScript: el HTML no muestra lo suficiente para juzgarlo."));
+      o = RuleOutcome::inconclusive(ctx.say("engine/js-built"));
     } else {
       try {
         o = rule.check(site, ctx);
       } catch (const std::exception& e) {
         o = RuleOutcome{};
         o.status = model::Status::error;
-        o.summary = ctx.t("The rule failed: ", "La regla falló: ") + e.what();
+        o.summary = ctx.say("engine/rule-failed", {{"value", e.what()}});
       }
     }
 
@@ -62,8 +82,9 @@ RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, c
     r.weight = setting.weight.value_or(rule.meta.weight);
     r.severity = setting.severity.value_or(model::Severity::warning);
     r.importance = rule.meta.importance;
-    r.description = rule.meta.description.in(report_lang);
-    r.fix = rule.meta.fix.in(report_lang);
+    // Descriptions and fixes that cite laws have variants by jurisdiction in the catalog.
+    const std::string description_code = rule.meta.id + "/description", fix_code = rule.meta.id + "/fix";
+    r.description = model::has_message(description_code, "en") ? ctx.say(description_code) : rule.meta.description.in(report_lang);
     if (o.score) {
       const double s = std::clamp(*o.score, 0.0, 1.0);
       r.score = static_cast<int>(std::lround(s * 100.0));
@@ -71,12 +92,22 @@ RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, c
     } else {
       r.status = o.status.value_or(model::Status::not_applicable);
     }
-    r.title = (r.status == model::Status::pass || r.status == model::Status::not_applicable ||
-               r.status == model::Status::inconclusive)
-                  ? rule.meta.title.in(report_lang)
-                  : rule.meta.failure_title.in(report_lang);
-    r.summary = std::move(o.summary);
+    // One title per outcome: what a pass means, what a warning means (it holds, not fully),
+    // what a failure means.
+    const bool passing = r.status == model::Status::pass || r.status == model::Status::not_applicable ||
+                         r.status == model::Status::inconclusive;
+    r.title = passing ? rule.meta.title.in(report_lang)
+              : r.status == model::Status::warn && !rule.meta.warn_title.en.empty() ? rule.meta.warn_title.in(report_lang)
+                                                                                   : rule.meta.failure_title.in(report_lang);
+    r.summary = compose_summary(o, report_lang);
+    // A fix only where something is to be fixed, fitted to the outcome when the rule knows how.
+    if (r.status == model::Status::warn || r.status == model::Status::fail)
+      r.fix = o.fix                                            ? *o.fix
+              : !o.lack_fixes.empty() && !o.lack_without_fix ? util::join(o.lack_fixes, " ")
+              : model::has_message(fix_code, "en")           ? ctx.say(fix_code)
+                                                             : rule.meta.fix.in(report_lang);
     r.findings = std::move(o.findings);
+    r.score_note = model::score_note(r, report_lang);
     if (r.scored())
       for (auto& c : o.caps) out.caps.push_back({r.id, std::move(c)});
     out.rules.push_back(std::move(r));

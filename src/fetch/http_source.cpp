@@ -478,8 +478,8 @@ void HttpSource::on_robots(Transfer& t, int curl_code) {
     }
     if (auto delay = h.robots.crawl_delay(m_agent); delay && *delay > h.delay_s) {
       h.delay_s = std::min(*delay, 60.0);
-      m_info.notes.push_back(h.origin + "/robots.txt asks for " + std::to_string(static_cast<int>(*delay)) +
-                             " s between requests (Crawl-delay): honoured" + (*delay > 60 ? ", capped at 60 s" : ""));
+      m_info.notes.push_back({*delay > 60 ? "note/crawl-delay-capped" : "note/crawl-delay",
+                              {{"origin", h.origin}, {"seconds", static_cast<int>(*delay)}}});
     }
   } else if (ok && t.status >= 400 && t.status < 500) {
     h.robots = Robots::allow_all();  // RFC 9309 §2.3.1.3: unavailable means allowed
@@ -490,9 +490,9 @@ void HttpSource::on_robots(Transfer& t, int curl_code) {
     // A host that could not be reached at all is the start page's error; a robots.txt that
     // answered too slowly is robots.txt's (the page itself was never asked for).
     if (!ok && code != CURLE_OPERATION_TIMEDOUT) h.unreachable = curl_reason(code, t.errbuf, m_opt.timeout_s);
-    h.robots_problem = h.origin + "/robots.txt could not be read (" +
-                       (ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)) + ")";
-    m_info.notes.push_back(h.robots_problem + ": nothing on that host was fetched, as RFC 9309 requires");
+    const std::string reason = ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s);
+    h.robots_problem = h.origin + "/robots.txt could not be read (" + reason + ")";
+    m_info.notes.push_back({"note/robots-unreadable", {{"origin", h.origin}, {"reason", reason}}});
   }
   h.robots_state = Host::RobotsState::ready;
   // Sitemaps of the start host: from robots.txt, else /sitemap.xml.
@@ -518,13 +518,14 @@ void HttpSource::on_sitemap(Transfer& t, int curl_code) {
   if (!(code == CURLE_OK || (code == CURLE_WRITE_ERROR && t.truncated)) || t.status < 200 || t.status >= 300) {
     // A missing /sitemap.xml is normal; one named in robots.txt is worth a note.
     if (!(t.status == 404 && util::iends_with(t.job.url, "/sitemap.xml")))
-      m_info.notes.push_back("sitemap " + t.job.url + " could not be read (" +
-                             (code == CURLE_OK ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)) + ")");
+      m_info.notes.push_back({"note/sitemap-unreadable",
+                              {{"url", t.job.url},
+                               {"reason", code == CURLE_OK ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)}}});
     return;
   }
   auto map = parse_sitemap(t.body, 50000, k_sitemap_cap);
   if (!map) {
-    m_info.notes.push_back("sitemap " + t.job.url + ": " + map.error());
+    m_info.notes.push_back({"note/sitemap-invalid", {{"url", t.job.url}, {"reason", map.error()}}});
     return;
   }
   if (map->index) {
@@ -544,7 +545,7 @@ void HttpSource::on_sitemap(Transfer& t, int curl_code) {
     for (const auto& u : map->urls)
       if (auto norm = url::normalize(u)) accept(*norm, 1, "sitemap", false);
   }
-  if (map->truncated) m_info.notes.push_back("sitemap " + t.job.url + " was cut at its size or URL limit");
+  if (map->truncated) m_info.notes.push_back({"note/sitemap-cut", {{"url", t.job.url}}});
 }
 
 void HttpSource::on_page(Transfer& t, int curl_code) {
@@ -637,8 +638,7 @@ void HttpSource::on_page(Transfer& t, int curl_code) {
   p.headers = t.headers;
   p.truncated = t.truncated;
   if (t.truncated)
-    p.note = "page larger than " + std::to_string(m_opt.max_bytes >> 20) + " MB: only the first " +
-             std::to_string(m_opt.max_bytes >> 20) + " MB were read";
+    p.note = {"note/page-too-large", {{"mb", m_opt.max_bytes >> 20}}};
   if (t.status < 200 || t.status >= 300) {
     p.error = http_error(t.status);
   } else {
@@ -745,12 +745,11 @@ SiteFetchInfo HttpSource::info() const {
   if (m_robots_blocked > 0) {
     std::string ex;
     for (const auto& e : m_robots_examples) ex += (ex.empty() ? "" : ", ") + e;
-    info.notes.push_back(std::to_string(m_robots_blocked) + " URLs were not fetched because robots.txt disallows them (" + ex + ")");
+    info.notes.push_back({"note/robots-blocked", {{"count", m_robots_blocked}, {"examples", ex}}});
   }
-  if (m_opt.insecure) info.notes.push_back("TLS certificates were not checked (--insecure)");
+  if (m_opt.insecure) info.notes.push_back({"note/insecure", {}});
   if (m_over_limit > 0)
-    info.notes.push_back("stopped at the page limit (--max-pages " + std::to_string(m_opt.max_pages) + "): " +
-                         std::to_string(m_over_limit) + " more links were not followed");
+    info.notes.push_back({"note/page-limit-http", {{"limit", m_opt.max_pages}, {"count", m_over_limit}}});
   return info;
 }
 

@@ -38,10 +38,7 @@ bool sniff_html(std::string_view body) {
 
 std::string file_url(const std::string& key) { return "file:///" + key; }
 
-std::string size_note(size_t max_bytes) {
-  return "page larger than " + std::to_string(max_bytes >> 20) + " MB: only the first " +
-         std::to_string(max_bytes >> 20) + " MB were read";
-}
+model::Message size_note(size_t max_bytes) { return {"note/page-too-large", {{"mb", max_bytes >> 20}}}; }
 
 // Reads the file into `p` (body, status, size, time, a note when cut); false on failure, with
 // the reason in p.error.
@@ -59,6 +56,29 @@ bool read_into(RawPage& p, const fs::path& path, size_t max_bytes, std::chrono::
 }
 
 }  // namespace
+
+std::optional<std::string> not_a_page(const fs::path& file) {
+  std::error_code ec;
+  if (fs::file_size(file, ec) == 0 && !ec) return "the file is empty: not a web page";
+  std::ifstream in(file, std::ios::binary);
+  std::string head(8192, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  struct Magic {
+    std::string_view bytes, what;
+  };
+  // File signatures of what people pass by mistake: pictures, documents, archives, programs.
+  static constexpr Magic k_magic[] = {{"\x89PNG", "a PNG image"},   {"\xFF\xD8\xFF", "a JPEG image"}, {"GIF8", "a GIF image"},
+                                      {"RIFF", "a RIFF file (WebP image, WAV or AVI)"}, {"%PDF", "a PDF document"},
+                                      {"\x7F" "ELF", "a program (ELF)"}, {"PK\x03\x04", "a ZIP archive"},
+                                      {"\x1F\x8B", "a gzip archive"},  {"MZ", "a Windows program"}};
+  for (const auto& m : k_magic)
+    if (head.starts_with(m.bytes)) return "is " + std::string(m.what) + ", not a web page";
+  // UTF-16 text starts with a byte-order mark; any other NUL byte means binary data.
+  const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
+  if (!utf16 && head.find('\0') != std::string::npos) return "holds binary data, not a web page";
+  return std::nullopt;
+}
 
 bool looks_like_page_path(std::string_view path) {
   const auto slash = path.rfind('/');
@@ -252,11 +272,8 @@ std::optional<RawPage> DirSource::next() {
 SiteFetchInfo DirSource::info() const {
   SiteFetchInfo info;
   if (!m_start_note.empty()) info.notes.push_back(m_start_note);
-  if (m_skipped > 0)
-    info.notes.push_back("stopped at the page limit (--max-pages " + std::to_string(m_limits.max_pages) + "): " +
-                         std::to_string(m_skipped) + " pages were not read");
-  if (m_unlinked > 0)
-    info.notes.push_back(std::to_string(m_unlinked) + " page(s) in the folder are not linked from the site; they were read too (via \"folder\")");
+  if (m_skipped > 0) info.notes.push_back({"note/page-limit-folder", {{"limit", m_limits.max_pages}, {"count", m_skipped}}});
+  if (m_unlinked > 0) info.notes.push_back({"note/unlinked-pages", {{"count", m_unlinked}}});
   return info;
 }
 
@@ -267,6 +284,7 @@ std::expected<std::unique_ptr<FileSource>, std::string> FileSource::open(const f
   std::error_code ec;
   if (!fs::exists(file, ec)) return std::unexpected(file.string() + ": no such file or folder");
   if (!fs::is_regular_file(file, ec)) return std::unexpected(file.string() + ": not a regular file");
+  if (auto why = not_a_page(file)) return std::unexpected(file.string() + ": " + *why);
   return std::unique_ptr<FileSource>(new FileSource(file, limits));
 }
 

@@ -51,7 +51,7 @@ class DirSource final : public Source {
 
   std::filesystem::path m_root;  // canonical
   LocalLimits m_limits;
-  std::string m_start_note;  // how the start page was chosen when it is not index.html
+  model::Message m_start_note;  // how the start page was chosen when it is not index.html
   struct Item {
     std::string key;
     int depth;
@@ -91,6 +91,9 @@ class FileSource final : public Source {
   LocalLimits m_limits;
   bool m_done = false;
 };
+
+// Why a file cannot be a web page (empty, a picture, a program, binary data), or nothing.
+std::optional<std::string> not_a_page(const std::filesystem::path& file);
 
 // True when a path names a page rather than an asset (by extension; no extension counts).
 bool looks_like_page_path(std::string_view path);

@@ -69,7 +69,7 @@ std::expected<StartPage, std::string> choose_start_page(const fs::path& root) {
   }
   for (const char* name : k_home_names)
     if (auto it = top.find(name); it != top.end())
-      return StartPage{it->second, it->second == "index.html" ? "" : "started at " + it->second + ", the folder's home page"};
+      return StartPage{it->second, it->second == "index.html" ? model::Message{} : model::Message{"note/start-page", {{"page", it->second}}}};
   if (pages.empty()) return std::unexpected(root.string() + ": no web page (.html, .htm, .php...) to start from");
 
   // A bag of pages: the one most other pages link to.
@@ -94,9 +94,8 @@ std::expected<StartPage, std::string> choose_start_page(const fs::path& root) {
       best_links = n;
     }
   }
-  const std::string why = best_links > 0 ? "the page most others link to (" + std::to_string(best_links) + ")"
-                                         : "the first page by name: no page links to another";
-  return StartPage{best, "no index.html: started at " + best + ", " + why};
+  return StartPage{best, best_links > 0 ? model::Message{"note/start-most-linked", {{"page", best}, {"links", best_links}}}
+                                        : model::Message{"note/start-first", {{"page", best}}}};
 }
 
 }  // namespace amable::fetch

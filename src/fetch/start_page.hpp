@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <string>
 
+#include "model/messages.hpp"
+
 namespace amable::fetch {
 
 struct StartPage {
   std::string key;     // path relative to the folder
-  std::string reason;  // "" for index.html; otherwise how it was chosen, for the report's notes
+  model::Message reason;  // empty for index.html; otherwise how it was chosen, for the report's notes
 };
 
 // Refused (with a message naming the folder) when the folder holds no web page at all.

@@ -264,6 +264,7 @@ struct CountryVote {
 
 struct PageFacts {
   std::string title;
+  std::string site_name;      // og:site_name
   std::vector<std::string> h1;
   std::string meta_description;
   std::string lang_tag;       // the declaration as written ("es-ES"): its region hints at the market
@@ -319,7 +320,7 @@ struct PageFacts {
   SelfServiceFacts self_service;
   CopyFacts copy;
   ReadabilityFacts readability;
-  std::vector<std::string> notes;        // parse limits hit
+  std::vector<Message> notes;            // parse limits hit
   std::vector<CountryVote> country_votes;  // site/shop_profile.hpp
 };
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/messages.hpp"
+
 namespace amable::model {
 
 // Where on the page something sits. Everything in <body> outside header/nav/footer/aside is
@@ -205,7 +207,7 @@ struct Page {
   size_t element_count = 0;
   size_t max_depth = 0;
   bool empty_app_root = false;  // <div id="root|app|__next"> with no children: a JS-built page
-  std::vector<std::string> notes;  // limits hit while parsing ("text cut at 2 MB")
+  std::vector<Message> notes;  // limits hit while parsing (rules/messages/notes.json)
 
   std::string_view meta(std::string_view name) const;  // og:locale, og:site_name, ...
 };

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace amable::model {
 
 enum class Status { pass, warn, fail, not_applicable, inconclusive, error };
@@ -23,12 +25,23 @@ inline constexpr Category k_categories[] = {Category::reachability, Category::tr
                                             Category::copy};
 
 struct Finding {
-  std::string url;
-  std::string message;
+  std::string url;       // the page it is about, or where a site-wide problem shows first
+  std::string message;   // rendered from code and data in the report's language
   std::string evidence;  // quoted from the page; searchable there
   std::string selector;
   std::string kind = "problem";  // problem | evidence | info
   bool suppressed = false;       // a known problem, listed in the --baseline file
+  // Stable identity: "rule-id/condition" (rules/messages/*.json) and the values the message is
+  // made from (pages concerned, counts, values). Baselines, diff, SARIF and JUnit key on these.
+  std::string code;
+  nlohmann::json data = nlohmann::json::object();
+  std::string region;     // region of the evidence (README "Regions")
+  int points = 0;         // score points this problem costs the rule
+  bool site_wide = false; // about the site as a whole (its url is only where it shows first)
+
+  // code + what it is about, never wording, language or percentages: the same problem on a copy
+  // of the site with one page more has the same fingerprint.
+  std::string fingerprint(std::string_view rule_id) const;
 };
 
 struct RuleReport {
@@ -41,8 +54,9 @@ struct RuleReport {
   std::string importance;   // critical | major | minor (RULES.md §0.6)
   std::optional<int> score; // 0-100; none when not scored
   Status status = Status::not_applicable;
-  std::string summary;
-  std::string fix;
+  std::string summary;     // what holds and what is missing
+  std::string score_note;  // the score in one line: "70: −30 the address is only on the contact page"
+  std::string fix;         // what to do; empty when the rule passes or does not apply
   std::vector<Finding> findings;
   bool scored() const { return score.has_value(); }
 };
@@ -166,8 +180,18 @@ struct CrawlInfo {
   std::vector<std::string> sitemaps;
 };
 
+// The shop as the report describes it: its name, country and jurisdiction (which laws, ids and
+// number types the advice cites).
+struct ShopInfo {
+  std::string name;          // og:site_name or the title's brand, else the host
+  std::string country;       // ISO 3166-1 alpha-2, "" when unknown
+  std::string jurisdiction;  // es | eu | uk-ie | us | latam | neutral
+};
+
+inline constexpr int k_schema_version = 2;
+
 struct Report {
-  int schema_version = 1;
+  int schema_version = k_schema_version;
   std::string tool_name = "amable";
   std::string tool_version;
   std::string target;
@@ -175,6 +199,8 @@ struct Report {
   int64_t duration_ms = 0;
   std::string language;
   std::string report_language = "en";
+  ShopInfo shop;
+  std::string config_file;  // the config read, "" when none
   std::optional<int> score;
   std::string grade;         // excellent | good | fair | poor | failing
   bool provisional = false;  // coverage under 60 %
@@ -197,5 +223,8 @@ struct Report {
 
 // Grade band of an overall score (RULES.md §3.2).
 std::string grade_for(int score);
+
+// The score in one line, problem by problem ("Why not 100"); known problems summed in one item.
+std::string score_note(const RuleReport& rule, std::string_view lang);
 
 }  // namespace amable::model

@@ -18,7 +18,9 @@ ordered_json opt_str(const std::optional<std::string>& v) { return v ? ordered_j
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 ordered_json finding_json(const Finding& f) {
-  ordered_json j{{"url", f.url}, {"message", f.message}, {"evidence", f.evidence}, {"selector", f.selector}, {"kind", f.kind}};
+  ordered_json j{{"code", f.code},   {"url", f.url},           {"message", f.message},       {"evidence", f.evidence},
+                 {"selector", f.selector}, {"region", f.region}, {"kind", f.kind},          {"points", f.points},
+                 {"site_wide", f.site_wide}, {"data", f.data}};
   if (f.suppressed) j["suppressed"] = true;  // only with --baseline, so other reports stay as they were
   return j;
 }
@@ -185,6 +187,8 @@ nlohmann::ordered_json to_json_without_pages(const Report& r) {
   j["duration_ms"] = r.duration_ms;
   j["language"] = r.language;
   j["report_language"] = r.report_language;
+  j["shop"] = {{"name", r.shop.name}, {"country", r.shop.country}, {"jurisdiction", r.shop.jurisdiction}};
+  j["config_file"] = r.config_file;
   j["score"] = opt_int(r.score);
   j["grade"] = r.grade;
   j["provisional"] = r.provisional;
@@ -210,6 +214,7 @@ nlohmann::ordered_json to_json_without_pages(const Report& r) {
                     {"score", opt_int(rule.score)},
                     {"status", to_string(rule.status)},
                     {"summary", rule.summary},
+                    {"score_note", rule.score_note},
                     {"fix", rule.fix},
                     {"findings", ordered_json::array()}};
     for (const auto& f : rule.findings) rj["findings"].push_back(finding_json(f));
@@ -234,9 +239,11 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
   try {
     if (!j.is_object()) return std::unexpected("not a JSON object");
     Report r;
+    // Version 1 (before finding codes) is still read: its findings key on their messages.
     r.schema_version = get_or<int>(j, "schema_version", 0);
-    if (r.schema_version != 1)
-      return std::unexpected("schema_version " + std::to_string(r.schema_version) + " is not supported (expected 1)");
+    if (r.schema_version != 1 && r.schema_version != k_schema_version)
+      return std::unexpected("schema_version " + std::to_string(r.schema_version) + " is not supported (expected 1 or " +
+                             std::to_string(k_schema_version) + ")");
     if (auto t = j.find("tool"); t != j.end()) {
       r.tool_name = get_or<std::string>(*t, "name", "amable");
       r.tool_version = get_or<std::string>(*t, "version", "");
@@ -246,6 +253,10 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
     r.duration_ms = get_or<int64_t>(j, "duration_ms", 0);
     r.language = get_or<std::string>(j, "language", "");
     r.report_language = get_or<std::string>(j, "report_language", "en");
+    if (auto sj = j.find("shop"); sj != j.end() && sj->is_object())
+      r.shop = ShopInfo{get_or<std::string>(*sj, "name", ""), get_or<std::string>(*sj, "country", ""),
+                        get_or<std::string>(*sj, "jurisdiction", "")};
+    r.config_file = get_or<std::string>(j, "config_file", "");
     r.score = get_opt_int(j, "score");
     r.grade = get_or<std::string>(j, "grade", "");
     r.provisional = get_or<bool>(j, "provisional", false);
@@ -284,6 +295,7 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
       rule.importance = get_or<std::string>(rj, "importance", "");
       rule.score = get_opt_int(rj, "score");
       rule.summary = get_or<std::string>(rj, "summary", "");
+      rule.score_note = get_or<std::string>(rj, "score_note", "");
       rule.fix = get_or<std::string>(rj, "fix", "");
       for (const auto& fj : rj.value("findings", nlohmann::json::array())) {
         Finding f;
@@ -293,6 +305,11 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
         f.selector = get_or<std::string>(fj, "selector", "");
         f.kind = get_or<std::string>(fj, "kind", "problem");
         f.suppressed = get_or<bool>(fj, "suppressed", false);
+        f.code = get_or<std::string>(fj, "code", "");
+        f.region = get_or<std::string>(fj, "region", "");
+        f.points = get_or<int>(fj, "points", 0);
+        f.site_wide = get_or<bool>(fj, "site_wide", false);
+        if (auto d = fj.find("data"); d != fj.end() && d->is_object()) f.data = *d;
         rule.findings.push_back(std::move(f));
       }
       r.rules.push_back(std::move(rule));

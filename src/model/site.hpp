@@ -24,7 +24,7 @@ struct FetchInfo {
   std::string hsts;  // Strict-Transport-Security of the start page
   bool robots_found = false;
   std::vector<std::string> sitemaps;
-  std::vector<std::string> notes;  // limits reached, robots.txt decisions...
+  std::vector<Message> notes;  // limits reached, robots.txt decisions... (rules/messages/notes.json)
 };
 
 struct PageRecord {
@@ -38,7 +38,7 @@ struct PageRecord {
   int depth = -1;         // click depth over links from the start page; -1: not linked
   std::string via;        // start, link, sitemap, folder, redirect, chrome
   std::string error;      // why it could not be read
-  std::string note;       // a limit hit while reading it
+  Message note;           // a limit hit while reading it
   bool is_html = false;
   bool parsed = false;
   uint16_t classes = 0;   // own classes plus those from the text of links pointing at it

@@ -334,13 +334,13 @@ class Walker {
   void note_links_cut() {
     if (m_links_cut) return;
     m_links_cut = true;
-    m_page.notes.push_back("more than " + std::to_string(m_limits.max_links) + " links: the rest were not read");
+    m_page.notes.push_back({"note/links-cut", {{"limit", m_limits.max_links}}});
   }
 
   void note_text_cut() {
     if (m_text_cut) return;
     m_text_cut = true;
-    m_page.notes.push_back("visible text cut at " + std::to_string(m_limits.max_text_bytes) + " bytes");
+    m_page.notes.push_back({"note/text-cut", {{"limit", m_limits.max_text_bytes}}});
   }
 };
 
@@ -395,8 +395,7 @@ void Walker::flush_block(const std::vector<Frame>& stack) {
       m_page.blocks.push_back(std::move(b));
     } else if (!m_text_cut) {
       m_text_cut = true;
-      m_page.notes.push_back("more than " + std::to_string(m_limits.max_blocks) +
-                             " text blocks: the rest was not read");
+      m_page.notes.push_back({"note/blocks-cut", {{"limit", m_limits.max_blocks}}});
     }
   }
   m_block.clear();
@@ -925,8 +924,7 @@ void Walker::walk(const GumboNode* root) {
         if (stack.size() >= m_limits.max_depth) {
           if (!depth_note) {
             depth_note = true;
-            m_page.notes.push_back("markup nested deeper than " + std::to_string(m_limits.max_depth) +
-                                   " elements: the deeper part was not read");
+            m_page.notes.push_back({"note/nesting-walk", {{"limit", m_limits.max_depth}}});
           }
           break;
         }
@@ -975,8 +973,7 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
     walker.walk(out->root);
   }
   if (cut.depth_cut_at() != std::string_view::npos)
-    page.notes.push_back("markup nested deeper than " + std::to_string(limits.max_open_elements) +
-                         " open elements: the page was read up to byte " + std::to_string(cut.depth_cut_at()));
+    page.notes.push_back({"note/nesting-cut", {{"limit", limits.max_open_elements}, {"byte", cut.depth_cut_at()}}});
   // The tree is in the arena: dropping it is one reset, whatever the nesting depth.
   arena.reset();
   return page;

@@ -111,6 +111,9 @@ std::string value_from(std::string_view text, size_t begin) {
     digits = util::is_ascii_digit(v[i]) ? digits + 1 : 0;
     if (digits >= 4 && (i + 1 == v.size() || !util::is_ascii_digit(v[i + 1]))) code_end = i + 1;
   }
+  // A postal code told by its shape ("V95 T2X8", "DY2 0NH") ends the address when it comes
+  // first: "..., V95 T2X8. Call 1890 252 525" stops at the Eircode, not at the phone number.
+  if (const auto strong = strong_postal_code(v); strong && strong->end < code_end) code_end = strong->end;
   if (code_end == std::string::npos) return v;
   if (v.ends_with('.')) v.pop_back();
   for (size_t i = code_end; i + 1 < v.size(); ++i)
@@ -188,7 +191,16 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
   auto add = [&](const model::TextBlock& b, size_t begin, std::string source) {
     model::AddressHit h;
     h.value = value_from(b.text, begin);
-    if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return x.value == h.value; })) return;
+    // One address read twice in a block ("Clare Wool Ltd, 12 Abbey Street, ..." by its postal
+    // code, "12 Abbey Street, ..." by its street) is one address: the shorter reading stays.
+    const auto same = std::find_if(out.begin(), out.end(), [&](const auto& x) {
+      return x.value == h.value || (x.where.selector == b.selector && (x.value.str().find(h.value.str()) != std::string::npos ||
+                                                                        h.value.str().find(x.value.str()) != std::string::npos));
+    });
+    if (same != out.end()) {
+      if (h.value.str().size() < same->value.str().size()) same->value = h.value;
+      return;
+    }
     h.source = std::move(source);
     h.in_chrome = model::is_chrome(b.region);
     h.po_box = po_box.matches(b.text, lang);
@@ -282,12 +294,14 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
   return out;
 }
 
+// A registry label ("Registration Number", "NIF", "CUIT", "Company No.") followed, within a few
+// characters, by an identifier: five or more letters and digits, at least three of them digits
+// ("259460", "B-12345678", "30-71234567-9", "03AAMCP8550D1ZG"), or a registry's own words
+// ("Registro Mercantil de Madrid, tomo 123").
 std::optional<model::Evidence> find_trader_id(const model::Page& page, std::string_view lang) {
   const auto& ids = text::lexicon("postal-address").phrases("trader-id", lang);
-  static const std::regex k_id(R"(\b([ABCDEFGHJNPQRSUVW]-?\d{7}[0-9A-J]|\d{8}-?[A-Z]|ES[A-Z0-9]\d{7}[A-Z0-9]|\d{2}-?\d{8}-?\d|\d{11}|\d{7,8})\b)",
-                               std::regex::optimize);
   for (const auto& b : page.blocks) {
-    if (!b.visible()) continue;
+    if (!b.visible() || !speaks(b, k_address_zones)) continue;
     const text::TokensOf tokens_of_b(b.text);
     const text::Tokens& t = *tokens_of_b;
     const auto m = ids.find_first(t, lang);
@@ -295,8 +309,20 @@ std::optional<model::Evidence> find_trader_id(const model::Page& page, std::stri
     const size_t from = t.begin(m->first);
     const std::string_view window = std::string_view(b.text).substr(from, std::min<size_t>(80, b.text.size() - from));
     const bool registry = util::icontains(window, "registro mercantil") || util::icontains(window, "registered in");
-    if (registry || std::regex_search(window.begin(), window.end(), k_id))
-      return model::Evidence{page.url, b.selector, snippet_around(b.text, from, from + window.size()), b.region, b.zone};
+    bool id = false;
+    const size_t after = t.end(m->first + m->count - 1) - from;
+    for (size_t i = after; i < window.size() && i < after + 12 && !id; ++i) {
+      if (!util::is_ascii_alnum(window[i])) continue;
+      size_t j = i, digits = 0, chars = 0;
+      while (j < window.size() && (util::is_ascii_alnum(window[j]) || ((window[j] == '-' || window[j] == '.') && j + 1 < window.size() && util::is_ascii_alnum(window[j + 1])))) {
+        digits += util::is_ascii_digit(window[j]);
+        chars += util::is_ascii_alnum(window[j]);
+        ++j;
+      }
+      id = chars >= 5 && digits >= 3;
+      i = j;
+    }
+    if (registry || id) return model::Evidence{page.url, b.selector, snippet_around(b.text, from, from + window.size()), b.region, b.zone};
   }
   return std::nullopt;
 }

@@ -226,6 +226,7 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
 
   const model::StructuredFacts sd = structured_facts(page);
   f.title = page.title;
+  f.site_name = util::collapse_whitespace(page.meta("og:site_name"));
   for (const auto& h : page.headings)
     if (h.level == 1 && f.h1.size() < 10) f.h1.push_back(h.text);
   f.meta_description = page.meta_description;

@@ -358,7 +358,10 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
     } else {
       continue;
     }
-    h.value = raw;
+    // The number as the visitor reads it ("914 475 382"), when the link shows just the number.
+    const std::string shown(util::trim(l.text));
+    const bool number_only = h.visible && std::none_of(shown.begin(), shown.end(), [](char ch) { return util::is_ascii_alpha(ch); });
+    h.value = number_only ? shown : raw;
     h.placeholder = placeholder_number(h.e164);
     c.add(std::move(h));
   }

@@ -13,6 +13,7 @@ struct File {
 const std::vector<File>& lexicons();   // rules/lexicon/<lang>/<name>.txt
 const std::vector<File>& rule_docs();  // rules/docs/<rule-id>.md
 const std::vector<File>& schemas();    // reports/schema/*.json
+const std::vector<File>& messages();   // rules/messages/*.json: finding texts by code and language
 
 // The content of `path` in `files`, or an empty view when absent.
 std::string_view find(const std::vector<File>& files, std::string_view path);

@@ -45,4 +45,13 @@ std::string strip_control(std::string_view s);
 
 std::string percent_decode(std::string_view s);
 
+// The items joined with `sep`.
+std::string join(const std::vector<std::string>& items, std::string_view sep);
+
+// Levenshtein edit distance (bytes), for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate a typo away from `word` (at most 2 edits, and at most a third of its length), or
+// "" when none is that close.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
 }  // namespace amable::util

@@ -18,7 +18,7 @@ TEST_CASE("cli: audit of the unfriendly example shop as JSON validates against t
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(test::schema_errors(j) == "");
-  CHECK(j["schema_version"] == 1);
+  CHECK(j["schema_version"] == 2);
   CHECK(j["target"] == k_unfriendly);
   CHECK(j["facts"]["emails"].empty());
   CHECK(j["facts"]["key_pages"]["returns"].is_null());

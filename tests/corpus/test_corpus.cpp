@@ -48,6 +48,8 @@ TEST_CASE("corpus: every site folder and page audits to a report that validates"
     REQUIRE_MESSAGE(r.has_value(), why);
     CHECK(test::schema_errors(nlohmann::json::parse(model::to_json(*r).dump())) == "");
     CHECK_FALSE(r->pages.empty());
+    // Every point a rule loses is on one of its problems ("Why not 100" adds up).
+    CHECK(test::unexplained_scores(*r) == "");
   }
 }
 

@@ -5,7 +5,7 @@
 using namespace amable;
 
 namespace {
-const std::vector<std::string> k_rules = {"contact-email", "return-policy"};
+const engine::RuleCatalog k_rules = {{"contact-email", {}}, {"return-policy", {"x"}}};
 }
 
 TEST_CASE("config: rules on/off, weight, severity and options") {
@@ -59,4 +59,23 @@ TEST_CASE("config: bad values and bad JSON are errors naming the input") {
   auto json = engine::parse_config("{not json", "broken.json", k_rules);
   REQUIRE_FALSE(json.has_value());
   CHECK(json.error().find("broken.json") != std::string::npos);
+}
+
+TEST_CASE("config: unknown rule options, languages and keys are errors that name them, with the closest known one") {
+  auto opt = engine::parse_config(R"({"rules": {"return-policy": {"options": {"y": 1}}}})", "amable.json", k_rules);
+  REQUIRE_FALSE(opt);
+  CHECK(opt.error().find("amable.json: rules.return-policy.options.y: unknown option (this rule takes: x)") != std::string::npos);
+  auto none = engine::parse_config(R"({"rules": {"contact-email": {"options": {"min": 1}}}})", "amable.json", k_rules);
+  REQUIRE_FALSE(none);
+  CHECK(none.error().find("this rule takes none") != std::string::npos);
+  auto lang = engine::parse_config(R"({"lang": "xx"})", "amable.json", k_rules);
+  REQUIRE_FALSE(lang);
+  CHECK(lang.error().find("\"xx\" is not a language amable reads") != std::string::npos);
+  auto typo = engine::parse_config(R"({"rules": {"contact-emial": true}})", "amable.json", k_rules);
+  REQUIRE_FALSE(typo);
+  CHECK(typo.error().find("did you mean \"contact-email\"?") != std::string::npos);
+  auto key = engine::parse_config(R"({"fail_undr": 3})", "amable.json", k_rules);
+  REQUIRE_FALSE(key);
+  CHECK(key.error().find("did you mean \"fail_under\"?") != std::string::npos);
+  CHECK(engine::parse_config(R"({"report_lang": "auto"})", "amable.json", k_rules).has_value());
 }

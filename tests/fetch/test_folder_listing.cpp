@@ -69,6 +69,6 @@ TEST_CASE("folder listing: linked pages stay 'link' while their parents are stil
       CAPTURE(p["url"].get<std::string>());
       CHECK(p["via"] == (p["url"] == "index.html" ? "start" : p["url"] == "lost.html" ? "folder" : "link"));
     }
-    CHECK(report["notes"].dump().find("1 page(s) in the folder are not linked") != std::string::npos);
+    CHECK(report["notes"].dump().find("1 page in the folder is not linked") != std::string::npos);
   }
 }

@@ -51,6 +51,18 @@ TEST_CASE("intro-clutter: a timed redirect and autoplaying sound fail (es)") {
   CHECK(test::has_finding(r, "index.html", "musica.mp3"));
 }
 
+TEST_CASE("intro-clutter: the fix names the intro that blocks most, not the first one found (en)") {
+  // A Flash movie that also redirects after ten seconds: the movie is what the visitor sits through.
+  const auto site = test::site_of({{"index.html",
+      R"(<!doctype html><html lang="en"><head><title>Welcome</title><meta http-equiv="refresh" content="10; url=home.html"></head>
+         <body><object type="application/x-shockwave-flash" data="intro.swf" width="800" height="600"></object></body></html>)"},
+      {"home.html", html_page("en", "Wool blankets", "<p>Merino blankets.</p>")}});
+  const auto r = test::run_rule("intro-clutter", site);
+  CHECK(r.status == Status::fail);
+  CHECK(r.fix == "Remove the Flash intro on index.html and let the home page open directly on your products.");
+  CHECK(r.summary.find("(Flash intro)") != std::string::npos);
+}
+
 TEST_CASE("intro-clutter: judged on JavaScript-built pages; not applicable without a home page (en, es)") {
   for (const std::string lang : {"en", "es"}) {
     CHECK(test::run_rule("intro-clutter", test::js_built_site(lang), lang).status == Status::pass);
@@ -115,7 +127,11 @@ TEST_CASE("self-service: a shop with no help, no contact and no way to complain 
   const auto site = test::site_of({{"index.html", html_page("en", "Blankets", R"(<p>Merino blanket: £89.00</p><button class="add-to-cart">Add to cart</button>)")}});
   const auto r = test::run_rule("self-service", site);
   CHECK(r.status == Status::fail);
-  CHECK(test::has_message(r, "Missing: help or FAQ pages; a way to complain"));
+  CHECK(r.summary.find("Missing: help or FAQ pages, a person to ask, a way to complain") != std::string::npos);
+  CHECK(test::has_message(r, "No way to complain"));
+  // The fix names only what is missing: no search box for a one-page catalogue.
+  CHECK(r.fix.find("help or FAQ pages") != std::string::npos);
+  CHECK(r.fix.find("search") == std::string::npos);
 }
 
 TEST_CASE("self-service: the closed EU ODR platform link is reported (en)") {

@@ -23,7 +23,7 @@ TEST_CASE("contact-phone: passes with a tap-to-call number in every footer (en)"
   const auto r = test::run_rule("contact-phone", site);
   CHECK(r.status == Status::pass);
   CHECK(test::has_finding(r, "index.html", "+44 20 7183 8750", "evidence"));
-  CHECK(test::has_message(r, "Phone number: +442071838750 (fixed)"));
+  CHECK(test::has_message(r, "Phone number: +44 20 7183 8750 (landline)"));
 }
 
 TEST_CASE("contact-phone: passes in Spanish with a Spanish number and report") {
@@ -45,7 +45,8 @@ TEST_CASE("contact-phone: a number only on the contact page, not a link, is a wa
   });
   const auto r = test::run_rule("contact-phone", site);
   CHECK(r.status == Status::warn);
-  CHECK(test::has_message(r, "appears on only 33 %"));
+  CHECK(test::has_message(r, "is missing from 2 of 3 pages (shown on 33 %)"));
+  CHECK(test::has_message(r, "index.html, a.html"));
   CHECK(test::has_message(r, "not a tap-to-call link"));
   CHECK(test::has_finding(r, "contact.html", "Phone: 020 7183 8750", "evidence"));
 }
@@ -81,7 +82,7 @@ TEST_CASE("postal-address: passes in Spanish with the address in every footer an
 }
 
 TEST_CASE("postal-address: passes in English with the address in text and in structured data") {
-  const std::string footer = "<footer><p>Wool &amp; Co, 12 Baker Street, London NW1 6XE</p></footer>";
+  const std::string footer = "<footer><p>Wool &amp; Co, 12 Baker Street, London NW1 6XE</p><p>Registered in England, company number 01234567</p></footer>";
   const std::string ld = R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Wool & Co","address":{"@type":"PostalAddress","streetAddress":"12 Baker Street","addressLocality":"London","postalCode":"NW1 6XE"}}</script>)";
   const auto site = test::site_of({
       {"index.html", html_page("en-GB", "Wool blankets", ld + R"(<a href="contact.html">Contact</a>)" + footer)},
@@ -251,3 +252,23 @@ TEST_CASE("response-time: a vague or slow promise warns, none fails (en, es)") {
 }
 
 TEST_CASE("response-time: inconclusive on a JavaScript-built site (en, es)") { test::check_inconclusive_on_js_site("response-time"); }
+
+TEST_CASE("postal-address: the trader id is asked for where the law asks for it, and the law named is the shop's") {
+  const std::string footer = "<footer><p>Wool &amp; Co, 440 Benmar Dr Suite 2017, Houston TX 77060</p></footer>";
+  // A US shop: no registry number required, no Spanish or EU law named.
+  const auto us = test::site_of({{"index.html", html_page("en-US", "Wool blankets", "<p>Blankets from $25</p>" + footer)},
+                                 {"about.html", html_page("en-US", "About", "<p>About us</p>" + footer)}});
+  CHECK(us.profile.country == "US");
+  const auto r = test::run_rule("postal-address", us);
+  CHECK(r.status == Status::pass);
+  for (const auto& f : r.findings) CHECK(f.message.find("NIF") == std::string::npos);
+  // A Spanish shop without its NIF: a warning that cites the LSSI.
+  const auto es = test::site_of({{"index.html", html_page("es-ES", "Mantas", "<footer><p>Calle Mayor 12, 28013 Madrid</p><p>hola@mantas.es</p></footer>")}});
+  const auto e = test::run_rule("postal-address", es, "es");
+  CHECK(e.status == Status::warn);
+  CHECK(test::has_message(e, "LSSI"));
+  // "Registration Number 259460" is a registry number.
+  const auto ie = test::site_of({{"index.html", html_page("en-IE", "Clippers", "<footer><p>The Little Farm, Knockananig, Fermoy, Co Cork, P61 EP80</p>"
+                                                                              "<p>Registration Number 259460</p></footer>")}});
+  CHECK(test::run_rule("postal-address", ie).status == Status::pass);
+}

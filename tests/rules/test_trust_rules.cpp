@@ -83,7 +83,7 @@ TEST_CASE("privacy-policy: passes with a complete policy linked from every foote
   const auto r = test::run_rule("privacy-policy", site, "es");
   CHECK(r.status == Status::pass);
   CHECK(test::has_finding(r, "privacidad.html", "Política de privacidad", "evidence"));
-  CHECK(test::has_message(r, "cubre controller, purposes"));
+  CHECK(test::has_message(r, "cubre quién es el responsable, las finalidades"));
 }
 
 TEST_CASE("privacy-policy: passes in English outside the EU with a full policy page") {

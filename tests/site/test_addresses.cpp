@@ -40,6 +40,13 @@ TEST_CASE("addresses: a strong postal code closing short place parts, with no ho
   CHECK(addresses_in("en", "<p>Rs 27,680REALME C17 6GB 128GB BOX PACK</p>").empty());
 }
 
+TEST_CASE("addresses: the address ends at its postal code, not at a number in the next sentence") {
+  const auto v = addresses_in("en", "<footer><p>Clare Wool Ltd, 12 Abbey Street, Ennis, Co. Clare, V95 T2X8. Call 1890 252 525.</p></footer>");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].ends_with("V95 T2X8"));
+  CHECK(v[0].find("1890") == std::string::npos);
+}
+
 TEST_CASE("addresses: Latin American grid addresses and landmark addresses") {
   CHECK(starts(addresses_in("es", "<footer><p>Calle 51a Sur #81i-53, Bogotá, Colombia · Lun-Sáb 10 am-7 pm</p></footer>"), "Calle 51a Sur #81i-53"));
   CHECK(starts(addresses_in("es", "<p>Carrera 7 No. 32-16, Medellín</p>"), "Carrera 7 No. 32-16"));

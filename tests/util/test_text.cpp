@@ -35,3 +35,16 @@ TEST_CASE("url: resolution drops fragments, lower-cases scheme and host, removes
   CHECK(url::scheme_of("TEL:+34912345678") == "tel");
   CHECK(url::scheme_of("page.html") == "");
 }
+
+TEST_CASE("did you mean: a swap, a missing or an extra letter is one step; far words suggest nothing") {
+  CHECK(util::edit_distance("audti", "audit") == 1);
+  CHECK(util::edit_distance("max-page", "max-pages") == 1);
+  CHECK(util::edit_distance("kitten", "sitting") == 3);
+  CHECK(util::edit_distance("", "abc") == 3);
+  const std::vector<std::string> commands{"audit", "render", "diff", "explain", "rules", "help"};
+  CHECK(util::closest("audti", commands) == "audit");
+  CHECK(util::closest("rendr", commands) == "render");
+  CHECK(util::closest("audit", commands).empty());  // exact: nothing to suggest
+  CHECK(util::closest("xyz", commands).empty());
+  CHECK(util::closest("dif", commands) == "diff");
+}

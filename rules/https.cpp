@@ -45,9 +45,9 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   size_t pages = 0, secure = 0;
   bool form_http = false, secrets_http = false, mixed = false;
   for (const auto& p : site.pages) {
-    if (p.status == 0 && util::icontains(p.error, "TLS")) {
+    if (p.status == 0 && p.error.code == "error/tls") {
       ++pages;  // a page that failed on its certificate is not on valid HTTPS
-      o.problem_on(ctx, "https/tls-error", {{"value", p.error}}, p.url, 0, false);
+      o.problem_on(ctx, "https/tls-error", {{"reason", p.error.nested()}}, p.url, 0, false);
       continue;
     }
     if (!p.ok()) continue;

@@ -173,7 +173,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
       ++progress.done;
       if (!r.raw.error.empty()) {
         ++progress.failed;
-        if (first_error.empty()) first_error = r.raw.url + ": " + r.raw.error;
+        if (first_error.empty()) first_error = r.raw.url + ": " + r.raw.error.text();
       }
       progress.url = r.raw.url;
       progress.queued = source.queued();
@@ -212,7 +212,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
             model::Page page = parse::parse_page(raw.body, in);
             out.facts = site::extract_facts(page, fact_options, raw.via == "start");
           } catch (const std::exception& e) {
-            raw.error = std::string("could not be read: ") + e.what();
+            raw.error = {"error/unreadable", {{"detail", e.what()}}};
           }
         }
         raw.body.clear();

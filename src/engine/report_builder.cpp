@@ -125,7 +125,7 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.bytes = p.bytes;
     pr.title = p.facts.title;
     pr.lang = p.facts.lang;
-    if (!p.error.empty()) pr.error = p.error;
+    if (!p.error.empty()) pr.error = p.error.text(meta.report_lang);
     pr.content_type = p.content_type;
     pr.fetch_ms = p.fetch_ms;
     pr.via = p.via;
@@ -140,7 +140,7 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n.text(meta.report_lang);
     r.pages.push_back(std::move(pr));
   }
-  for (const auto& e : site.errors) r.errors.push_back({e.url, e.error});
+  for (const auto& e : site.errors) r.errors.push_back({e.url, e.error.text(meta.report_lang)});
   for (const auto& n : site.fetch.notes) r.notes.push_back(n.text(meta.report_lang));
   size_t mismatches = 0;
   for (const auto& p : site.pages)

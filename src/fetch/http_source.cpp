@@ -70,10 +70,7 @@ std::string reason_phrase(int status) {
   }
 }
 
-std::string http_error(int status) {
-  const std::string phrase = reason_phrase(status);
-  return "HTTP " + std::to_string(status) + (phrase.empty() ? "" : " " + phrase);
-}
+model::Message http_error(int status) { return {"error/http", {{"status", status}, {"phrase", reason_phrase(status)}}}; }
 
 // Looks like a page, not an asset (by the path's extension).
 bool page_like(std::string_view url) {
@@ -94,8 +91,8 @@ struct HttpSource::Host {
   double delay_s = 0;
   std::priority_queue<Job, std::vector<Job>, JobAfter> queue;
   std::vector<Job> parked;  // waiting for robots.txt
-  std::string robots_problem;  // why robots.txt could not be read, if it could not
-  std::string unreachable;     // the network error when the host could not be reached at all
+  model::Message robots_problem;  // why robots.txt could not be read, if it could not
+  model::Message unreachable;     // the network error when the host could not be reached at all
 };
 
 struct HttpSource::Transfer {
@@ -170,30 +167,29 @@ double retry_after_seconds(const std::string& value) {
   return std::max(0.0, static_cast<double>(when - std::time(nullptr)));
 }
 
-std::string curl_reason(CURLcode code, const char* errbuf, double timeout_s) {
+// Why a transfer failed, as a message (rules/messages/errors.json); libcurl's own words ride
+// along as `detail`.
+model::Message curl_reason(CURLcode code, const char* errbuf, double timeout_s) {
   const std::string detail = errbuf && *errbuf ? errbuf : curl_easy_strerror(code);
+  auto reason = [&](const char* what) { return model::Message{std::string("error/") + what, {{"detail", detail}}}; };
   switch (code) {
-    case CURLE_OPERATION_TIMEDOUT: {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "timeout after %g s", timeout_s);
-      return buf;
-    }
-    case CURLE_COULDNT_RESOLVE_HOST: return "host not found (" + detail + ")";
-    case CURLE_COULDNT_CONNECT: return "could not connect (" + detail + ")";
+    case CURLE_OPERATION_TIMEDOUT: return {"error/timeout", {{"seconds", timeout_s}}};
+    case CURLE_COULDNT_RESOLVE_HOST: return reason("host-not-found");
+    case CURLE_COULDNT_CONNECT: return reason("connect");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR: return "TLS error: " + detail + " (a staging server? --cacert FILE trusts its certificate)";
+    case CURLE_SSL_ISSUER_ERROR: return reason("tls");
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING: return "the connection closed before the page was complete (" + detail + ")";
-    case CURLE_BAD_CONTENT_ENCODING: return "bad compressed data (" + detail + ")";
-    case CURLE_UNSUPPORTED_PROTOCOL: return "only http and https are fetched (" + detail + ")";
-    case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
+    case CURLE_GOT_NOTHING: return reason("incomplete");
+    case CURLE_BAD_CONTENT_ENCODING: return reason("bad-encoding");
+    case CURLE_UNSUPPORTED_PROTOCOL: return reason("scheme");
+    case CURLE_TOO_MANY_REDIRECTS: return {"error/redirects"};
     // libcurl (7.88) reports a header block over its 100 KB limit as out of memory.
-    case CURLE_OUT_OF_MEMORY: return "response headers larger than 100 KB, or out of memory (" + detail + ")";
-    default: return detail;
+    case CURLE_OUT_OF_MEMORY: return reason("headers-too-large");
+    default: return reason("transfer");
   }
 }
 
@@ -334,9 +330,7 @@ void HttpSource::release_parked(Host& h) {
       if (job.via == "start" && !h.unreachable.empty())
         emit_failure(job, 0, h.unreachable);
       else if (job.via == "start")
-        emit_failure(job, 0, h.robots_problem.empty()
-                                 ? "disallowed by robots.txt for user agent '" + m_agent + "' (use --ignore-robots to audit anyway)"
-                                 : h.robots_problem + ", so nothing may be fetched (RFC 9309; use --ignore-robots to audit anyway)");
+        emit_failure(job, 0, h.robots_problem.empty() ? model::Message{"error/robots-disallowed", {{"agent", m_agent}}} : h.robots_problem);
       continue;
     }
     h.queue.push(std::move(job));
@@ -437,7 +431,7 @@ bool HttpSource::retry_later(Transfer& t, double after_s) {
   return true;
 }
 
-void HttpSource::emit_failure(const Job& job, int status, std::string error) {
+void HttpSource::emit_failure(const Job& job, int status, model::Message error) {
   RawPage p;
   // A failure along a redirect chain belongs to the URL that was linked.
   p.url = job.chain.empty() ? job.url : job.chain.front();
@@ -490,8 +484,8 @@ void HttpSource::on_robots(Transfer& t, int curl_code) {
     // A host that could not be reached at all is the start page's error; a robots.txt that
     // answered too slowly is robots.txt's (the page itself was never asked for).
     if (!ok && code != CURLE_OPERATION_TIMEDOUT) h.unreachable = curl_reason(code, t.errbuf, m_opt.timeout_s);
-    const std::string reason = ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s);
-    h.robots_problem = h.origin + "/robots.txt could not be read (" + reason + ")";
+    const auto reason = (ok ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)).nested();
+    h.robots_problem = {"error/robots-unreadable", {{"origin", h.origin}, {"reason", reason}}};
     m_info.notes.push_back({"note/robots-unreadable", {{"origin", h.origin}, {"reason", reason}}});
   }
   h.robots_state = Host::RobotsState::ready;
@@ -520,7 +514,7 @@ void HttpSource::on_sitemap(Transfer& t, int curl_code) {
     if (!(t.status == 404 && util::iends_with(t.job.url, "/sitemap.xml")))
       m_info.notes.push_back({"note/sitemap-unreadable",
                               {{"url", t.job.url},
-                               {"reason", code == CURLE_OK ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)}}});
+                               {"reason", (code == CURLE_OK ? http_error(t.status) : curl_reason(code, t.errbuf, m_opt.timeout_s)).nested()}}});
     return;
   }
   auto map = parse_sitemap(t.body, 50000, k_sitemap_cap);
@@ -576,17 +570,17 @@ void HttpSource::on_page(Transfer& t, int curl_code) {
     auto target = url::resolve(job.url, location);
     const std::string scheme = target ? url::scheme_of(*target) : std::string();
     if (!target || (scheme != "http" && scheme != "https")) {
-      emit_failure(job, t.status, "redirect to " + location + " refused: only http and https are followed");
+      emit_failure(job, t.status, {"error/redirect-scheme", {{"location", location}}});
       return;
     }
     if (*target == job.url || std::find(job.chain.begin(), job.chain.end(), *target) != job.chain.end()) {
       std::string loop;
       for (const auto& u : job.chain) loop += u + " -> ";
-      emit_failure(job, t.status, "redirect loop: " + loop + job.url + " -> " + *target);
+      emit_failure(job, t.status, {"error/redirect-loop", {{"chain", loop + job.url + " -> " + *target}}});
       return;
     }
     if (static_cast<int>(job.chain.size()) + 1 > m_opt.max_redirects) {
-      emit_failure(job, t.status, "more than " + std::to_string(m_opt.max_redirects) + " redirects");
+      emit_failure(job, t.status, {"error/too-many-redirects", {{"limit", m_opt.max_redirects}}});
       return;
     }
     const bool starting = job.via == "start";
@@ -595,7 +589,7 @@ void HttpSource::on_page(Transfer& t, int curl_code) {
         // The shop lives where its start URL leads: the site is the redirect's target.
         if (auto s = Scope::make(*target, m_opt.include, m_opt.exclude)) m_scope = std::move(*s);
       } else {
-        emit_failure(job, t.status, "redirects to another site (" + *target + "): not followed");
+        emit_failure(job, t.status, {"error/redirect-offsite", {{"target", *target}}});
         return;
       }
     }
@@ -733,7 +727,7 @@ void HttpSource::stop() {
   // timeout); the pages they were reading are reported as not read.
   auto* multi = static_cast<CURLM*>(m_multi);
   for (Transfer* t : m_active) {
-    if (t->job.kind == Job::Kind::page) emit_failure(t->job, 0, "not read: the audit was interrupted");
+    if (t->job.kind == Job::Kind::page) emit_failure(t->job, 0, model::Message{"error/interrupted"});
     --t->host->in_flight;
     free_transfer(multi, t);
   }

@@ -75,7 +75,7 @@ class HttpSource final : public Source {
   void fetch_robots(const std::string& origin, Host& host);
   void release_parked(Host& host);
   bool retry_later(Transfer& t, double after_s);
-  void emit_failure(const Job& job, int status, std::string error);
+  void emit_failure(const Job& job, int status, model::Message error);
   Host& host_for(const std::string& url);
   std::chrono::milliseconds time_to_next_start() const;
 

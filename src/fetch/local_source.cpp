@@ -46,7 +46,7 @@ bool read_into(RawPage& p, const fs::path& path, size_t max_bytes, std::chrono::
   auto body = read_file_capped(path, max_bytes, p.truncated, p.bytes);
   p.fetch_ms = ms_since(t0);
   if (!body) {
-    p.error = body.error();
+    p.error = {"error/read", {{"detail", body.error()}}};
     return false;
   }
   p.status = 200;
@@ -245,19 +245,19 @@ std::optional<RawPage> DirSource::next() {
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(path, ec);
     if (ec || !is_inside(m_root, real)) {
-      p.error = "outside the audited folder";
+      p.error = {"error/outside-folder"};
       p.status = 0;
       return p;
     }
     if (!fs::exists(real, ec)) {
       p.status = 404;
-      p.error = "file not found";
+      p.error = {"error/not-found"};
       p.fetch_ms = ms_since(t0);
       return p;
     }
     if (!fs::is_regular_file(real, ec)) {
       p.status = 0;
-      p.error = "not a regular file";
+      p.error = {"error/not-regular"};
       return p;
     }
     if (read_into(p, real, m_limits.max_bytes, t0)) {

@@ -31,7 +31,7 @@ struct RawPage {
   bool is_html = false;
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case names
   std::vector<std::string> redirects;  // URLs passed through, in order
-  std::string error;                   // plain reason when the page could not be read
+  model::Message error;                 // why the page could not be read (rules/messages/errors.json)
   model::Message note;                  // a limit hit on a page that was still read
   // Set when this URL redirected to a page already read: no body, only the alias.
   std::string alias_of;

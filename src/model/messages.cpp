@@ -36,6 +36,9 @@ std::string number_text(const nlohmann::json& v) {
 
 std::string value_text(const nlohmann::json& v, std::string_view lang) {
   if (v.is_string()) return v.get<std::string>();
+  // A message inside a message ("robots.txt could not be read ({reason})"): said in the same language.
+  if (v.is_object() && v.contains("code") && v["code"].is_string())
+    return render_message(v["code"].get<std::string>(), v.value("data", nlohmann::json::object()), lang);
   if (v.is_number()) return number_text(v);
   if (v.is_boolean()) return v.get<bool>() ? (lang == "es" ? "sí" : "yes") : "no";
   if (v.is_array()) {

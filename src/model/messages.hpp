@@ -9,6 +9,7 @@
 //   {share%}        a share 0..1 as a percentage: "75 %"
 //   {pages}         an array joined with commas, at most five, then "and 3 more" / "y 3 más"
 //   {count|page|pages}  the word that agrees with the number (the number itself is {count})
+//   {reason}        a nested message ({"code", "data"}, Message::nested()), in the same language
 // A code may hold variants by jurisdiction: "en@es", "en@us"... are tried before "en".
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ struct Message {
   nlohmann::json data = nlohmann::json::object();
   bool empty() const { return code.empty(); }
   std::string text(std::string_view lang = "en") const { return code.empty() ? std::string() : render_message(code, data, lang); }
+  // As a field of another message's data: rendered in that message's language.
+  nlohmann::json nested() const { return {{"code", code}, {"data", data}}; }
   bool operator==(const Message&) const = default;
 };
 

@@ -37,7 +37,7 @@ struct PageRecord {
   int crawl_depth = 0;    // depth at which the crawl found it
   int depth = -1;         // click depth over links from the start page; -1: not linked
   std::string via;        // start, link, sitemap, folder, redirect, chrome
-  std::string error;      // why it could not be read
+  Message error;          // why it could not be read
   Message note;           // a limit hit while reading it
   bool is_html = false;
   bool parsed = false;
@@ -51,7 +51,7 @@ struct PageRecord {
 
 struct FetchFailure {
   std::string url;
-  std::string error;
+  Message error;
 };
 
 struct Site {

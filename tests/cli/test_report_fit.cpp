@@ -77,6 +77,16 @@ TEST_CASE("report fit: a Spanish shop in the default language gets Spanish in ev
   CHECK(english_words(prose_of(en.out, false)).size() > 10);
 }
 
+TEST_CASE("report fit: a page that could not be read is explained in the report's language") {
+  test::TempDir dir;
+  test::write_file(dir / "index.html", test::html_page("es", "Mantas de lana | Tienda", "<h1>Mantas de lana</h1><a href=\"falta.html\">Ofertas</a>"));
+  const auto es = run_amable({"audit", dir.path().string(), "--color", "never"});
+  CHECK(es.out.find("falta.html: archivo no encontrado") != std::string::npos);
+  CHECK(es.out.find("file not found") == std::string::npos);
+  const auto en = run_amable({"audit", dir.path().string(), "--report-lang", "en", "-f", "json"});
+  CHECK(nlohmann::json::parse(en.out)["errors"][0]["error"] == "file not found");
+}
+
 TEST_CASE("report fit: a Houston shop's report names no Spanish or EU law, id or example, and its examples are its own") {
   test::TempDir dir;
   const std::string footer = "<footer><p>Benmar Bikes, 440 Benmar Dr Suite 2017, Houston, TX 77060</p></footer>";

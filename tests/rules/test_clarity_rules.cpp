@@ -12,7 +12,7 @@ namespace {
 // A site whose home page could not be read.
 model::Site unreadable_home(const std::string& lang) {
   auto site = test::site_of({{"index.html", html_page(lang, "Shop", "<p>Blankets.</p>")}});
-  site.pages[0].error = "HTTP 500";
+  site.pages[0].error = {"error/http", {{"status", 500}, {"phrase", "Internal Server Error"}}};
   return site;
 }
 }  // namespace

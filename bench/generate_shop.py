@@ -37,7 +37,50 @@ def script_block(rng):
             "gtag('js',new Date());var CATALOG=" + json.dumps(data) + ";</script>")
 
 
+SCRIPT_CHROME = False  # --script-chrome: header, menu and footer fetched by a script, as many shops do
+
+
+def header_html(nav):
+    return f"""<header class="site-header">
+  <a class="logo" href="/">Cosy Wool Shop</a>
+  <form role="search" action="/search" method="get"><input type="search" name="q" placeholder="Search products"><button>Search</button></form>
+  <a href="/cart.html">Cart</a>
+  <p>Call us on <a href="tel:+442071234567">020 7123 4567</a>, Mon-Fri 9am-5pm</p>
+</header>
+<nav class="main-nav"><ul>{nav}</ul></nav>"""
+
+
+FOOTER = """<footer>
+  <p>Questions? Email <a href="mailto:help@cosywool.co.uk">help@cosywool.co.uk</a> or call 020 7123 4567.</p>
+  <address>Cosy Wool Ltd, 12 High Street, London SW1A 1AA</address>
+  <ul>
+    <li><a href="/contact.html">Contact us</a></li>
+    <li><a href="/returns.html">Returns &amp; refunds</a></li>
+    <li><a href="/shipping.html">Delivery information</a></li>
+    <li><a href="/faq.html">FAQ</a></li>
+    <li><a href="/about.html">About us</a></li>
+    <li><a href="/privacy.html">Privacy policy</a></li>
+  </ul>
+</footer>"""
+
+CHROME_JS = """// Fills the page's header and footer from partials, after the page has loaded.
+async function fill(id, url) {
+  const el = document.getElementById(id);
+  if (el) el.outerHTML = await (await fetch(url)).text();
+}
+window.addEventListener('DOMContentLoaded', () => {
+  fill('site-header', '/partials/header.html');
+  setTimeout(() => fill('site-footer', '/partials/footer.html'), 500);
+});
+"""
+
+
 def layout(title, body, nav, rng, extra_head=""):
+    if SCRIPT_CHROME:
+        top, bottom = '<div id="site-header"></div>', '<div id="site-footer"></div>'
+        extra_head += '\n<script src="/static/chrome.js" defer></script>'
+    else:
+        top, bottom = header_html(nav), FOOTER
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -50,28 +93,11 @@ def layout(title, body, nav, rng, extra_head=""):
 {extra_head}
 </head>
 <body>
-<header class="site-header">
-  <a class="logo" href="/">Cosy Wool Shop</a>
-  <form role="search" action="/search" method="get"><input type="search" name="q" placeholder="Search products"><button>Search</button></form>
-  <a href="/cart.html">Cart</a>
-  <p>Call us on <a href="tel:+442071234567">020 7123 4567</a>, Mon-Fri 9am-5pm</p>
-</header>
-<nav class="main-nav"><ul>{nav}</ul></nav>
+{top}
 <main>
 {body}
 </main>
-<footer>
-  <p>Questions? Email <a href="mailto:help@cosywool.co.uk">help@cosywool.co.uk</a> or call 020 7123 4567.</p>
-  <address>Cosy Wool Ltd, 12 High Street, London SW1A 1AA</address>
-  <ul>
-    <li><a href="/contact.html">Contact us</a></li>
-    <li><a href="/returns.html">Returns &amp; refunds</a></li>
-    <li><a href="/shipping.html">Delivery information</a></li>
-    <li><a href="/faq.html">FAQ</a></li>
-    <li><a href="/about.html">About us</a></li>
-    <li><a href="/privacy.html">Privacy policy</a></li>
-  </ul>
-</footer>
+{bottom}
 {script_block(rng)}
 <script src="/static/app.js" defer></script>
 </body>
@@ -84,7 +110,11 @@ def main():
     ap.add_argument("pages", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--script-chrome", action="store_true",
+                    help="header, menu and footer come from partials a script fetches (a shop only a browser shows whole)")
     args = ap.parse_args()
+    global SCRIPT_CHROME
+    SCRIPT_CHROME = args.script_chrome
     rng = random.Random(args.seed)
     out = args.out
     os.makedirs(os.path.join(out, "p"), exist_ok=True)
@@ -99,6 +129,12 @@ def main():
                  i % n_categories) for i in range(n_products)]
     by_cat = {c: [p for p in products if p[3] == c] for c in range(n_categories)}
     nav = "".join(f'<li><a href="/c/{c}.html">{categories[c]}</a></li>' for c in range(n_categories))
+    if SCRIPT_CHROME:
+        for d in ("partials", "static"):
+            os.makedirs(os.path.join(out, d), exist_ok=True)
+        for path, text in (("partials/header.html", header_html(nav)), ("partials/footer.html", FOOTER), ("static/chrome.js", CHROME_JS)):
+            with open(os.path.join(out, path), "w") as f:
+                f.write(text)
 
     def card(p):
         pid, name, price, _ = p

@@ -2,6 +2,7 @@
 
 set(AMABLE_UTIL_SOURCES
   src/util/atomic_file.cpp
+  src/util/base64.cpp
   src/util/embedded.cpp
   src/util/needles.cpp
   src/util/text.cpp
@@ -22,10 +23,16 @@ set(AMABLE_CORE_SOURCES
   src/engine/baseline.cpp
   src/engine/config.cpp
   src/engine/parse_pool.cpp
+  src/engine/partials.cpp
+  src/engine/render_stage.cpp
   src/engine/report_builder.cpp
   src/engine/rule.cpp
   src/engine/runner.cpp
   src/engine/shop_words.cpp
+  src/fetch/address_class.cpp
+  src/fetch/curl_setup.cpp
+  src/fetch/folder_resources.cpp
+  src/fetch/http_resources.cpp
   src/fetch/http_source.cpp
   src/fetch/local_source.cpp
   src/fetch/robots.cpp
@@ -36,6 +43,13 @@ set(AMABLE_CORE_SOURCES
   src/parse/encoding.cpp
   src/parse/html_parser.cpp
   src/parse/raw_text.cpp
+  src/parse/includes.cpp
+  src/parse/script_signals.cpp
+  src/render/browser_process.cpp
+  src/render/dom_snapshot.cpp
+  src/render/render_need.cpp
+  src/render/renderer.cpp
+  src/render/request_pool.cpp
   src/site/address_shapes.cpp
   src/site/addresses.cpp
   src/site/clutter.cpp

@@ -137,6 +137,7 @@ engine::Rule contact_email_rule() {
   r.meta.fix = {"Show a real customer-service e-mail address in the footer of every page and on the Contact page.",
                 "Muestra una dirección real de atención al cliente en el pie de todas las páginas y en la de Contacto."};
   grade_bilingual(r, model::Category::reachability, 8, "critical", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -76,6 +76,7 @@ engine::Rule contact_page_rule() {
   r.meta.fix = {"Add a 'Contact / Customer service' link to the header or footer template, in the same position on every page, pointing to a page with all channels.",
                 "Añade un enlace 'Contacto / Atención al cliente' a la plantilla de cabecera o pie, en la misma posición en todas las páginas, hacia una página con todos los canales."};
   grade_bilingual(r, model::Category::reachability, 8, "critical", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -120,6 +120,7 @@ engine::Rule contact_phone_rule() {
   r.meta.description = {"Many customers still want to talk to a person.", "Muchos clientes quieren hablar con una persona."};
   r.meta.fix = {"Put a phone number in the header or footer of every page.", "Pon un teléfono en la cabecera o el pie de todas las páginas."};
   grade_bilingual(r, model::Category::reachability, 8, "critical", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

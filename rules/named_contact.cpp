@@ -74,6 +74,7 @@ engine::Rule named_contact_rule() {
                         "\"Sé personal: da una persona con nombre en vez de ventas@miempresa.com.\" Un nombre genera confianza; los buzones genéricos son normales en tiendas grandes, por eso esta regla pesa poco."};
   r.meta.fix = {"Put a name and a face on customer service, with a direct channel.", "Pon nombre y cara a la atención al cliente, con un canal directo."};
   grade_bilingual(r, model::Category::reachability, 3, "minor", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

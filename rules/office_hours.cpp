@@ -84,6 +84,7 @@ engine::Rule office_hours_rule() {
   r.meta.fix = {"State your customer-service hours next to your phone number and on the Contact page.",
                 "Indica el horario de atención junto al teléfono y en la página de contacto."};
   grade_bilingual(r, model::Category::reachability, 4, "major", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -122,6 +122,7 @@ engine::Rule postal_address_rule() {
                         "La dirección física es como el cliente comprueba que hay un negocio real detrás."};
   r.meta.fix = {"Publish the business's full street address in the footer of every page.", "Publica la dirección completa en el pie de todas las páginas."};
   grade_bilingual(r, model::Category::reachability, 5, "major", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -128,6 +128,7 @@ engine::Rule privacy_policy_rule() {
   r.meta.description = {"Shoppers hesitate to give their data to a shop that does not say what it does with it.", "El cliente duda en dar sus datos si la tienda no dice qué hace con ellos."};
   r.meta.fix = {"Link a clear privacy policy from every page footer and from every form.", "Enlaza una política de privacidad clara desde el pie de todas las páginas y desde cada formulario."};
   grade_bilingual(r, model::Category::trust, 5, "major", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

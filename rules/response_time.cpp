@@ -74,6 +74,7 @@ engine::Rule response_time_rule() {
   r.meta.fix = {"Promise and keep a reply time on your Contact page, e.g. 'We answer every e-mail and call the same working day'.",
                 "Promete y cumple un plazo en la página de contacto, p. ej. 'Respondemos a todos los correos y llamadas el mismo día laborable'."};
   grade_bilingual(r, model::Category::reachability, 4, "major", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -185,6 +185,7 @@ engine::Rule return_policy_rule() {
   r.meta.description = {"An unclear return policy is one of the main reasons shoppers abandon a cart.", "Una política de devoluciones poco clara hace abandonar el carrito."};
   r.meta.fix = {"Add a 'Returns & refunds' page that states the terms, linked from every page.", "Añade una página 'Devoluciones' con las condiciones, enlazada desde todas las páginas."};
   grade_bilingual(r, model::Category::trust, 12, "critical", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

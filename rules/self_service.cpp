@@ -103,6 +103,7 @@ engine::Rule self_service_rule() {
   r.meta.fix = {"Link 'Help / FAQ' and 'Complaints' in the footer so customers can help themselves at their own pace.",
                 "Enlaza 'Ayuda / Preguntas frecuentes' y 'Reclamaciones' en el pie para que el cliente resuelva por su cuenta."};
   grade_bilingual(r, model::Category::clarity, 7, "major", &check);
+  r.meta.reads_chrome = true;
   return r;
 }
 

@@ -85,6 +85,8 @@ def main():
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--facts", default=",".join(FACTS + ["copy_perspective"]),
                     help="comma-separated labels to report")
+    ap.add_argument("--render", choices=["auto", "never", "always"], default="auto",
+                    help="amable's --render (auto: pages that scripts assemble go through Chromium when one is installed)")
     ap.add_argument("--details", action="store_true", help="list every disagreement")
     ap.add_argument("--check", action="store_true",
                     help="exit 1 when an item cannot be audited, a fact's precision is under 0.95 or its "
@@ -105,7 +107,7 @@ def main():
         for name, lab in sorted(labels[group].items()):
             target = corpus / name
             t0 = time.monotonic()
-            proc = subprocess.run([args.amable, "audit", str(target), "-f", "json", "-q"],
+            proc = subprocess.run([args.amable, "audit", str(target), "-f", "json", "-q", "--render", args.render],
                                   capture_output=True, text=True)
             times.append((time.monotonic() - t0) * 1000)
             if proc.returncode not in (0, 1):

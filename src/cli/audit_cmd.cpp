@@ -43,6 +43,13 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
   cmd->add_flag("--insecure", o.insecure, "Accept invalid TLS certificates (a staging server); the report still notes them");
   cmd->add_option("--cacert", o.cacert, "Extra CA certificates (PEM) to trust, e.g. a staging server's private CA");
   cmd->add_option("--jobs", o.jobs, "Parse threads (default: one per core)")->check(CLI::Range(1, 64));
+  cmd->add_option("--render", o.render, "Pages built by scripts: never, auto (those that need it; default) or always rendered in headless Chromium")
+      ->check(CLI::IsMember({"never", "auto", "always"}));
+  cmd->add_option("--browser", o.browser, "Chromium to render with (default: chromium-headless-shell, else a Chromium on PATH)");
+  cmd->add_option("--render-tabs", o.render_tabs, "Pages rendered at once (default 2)")->check(CLI::Range(1, 16));
+  cmd->add_option("--render-timeout", o.render_timeout, "Seconds a page may run in the browser before its tab is closed and it is read as HTML (default 10)")
+      ->check(CLI::Range(0.5, 600.0));
+  cmd->add_option("--render-max-pages", o.render_max_pages, "Render at most N pages (default 200)")->check(CLI::Range(0, 1000000));
   cmd->add_option("--include", o.include, "Only URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--exclude", o.exclude, "Skip URLs matching this ECMAScript regex (repeatable)");
   cmd->add_option("--lang", o.lang, "Force the content language (en, es, fr, de, it, pt) instead of detecting it")
@@ -118,6 +125,12 @@ engine::Config load_configuration(const AuditOptions& o, std::string& config_fil
   for (const auto& h : o.headers) k.headers.push_back(h);
   if (!o.include.empty()) k.include = o.include;
   if (!o.exclude.empty()) k.exclude = o.exclude;
+  auto& r = c.render;
+  if (o.render) r.mode = o.render;
+  if (o.browser) r.browser = o.browser;
+  if (o.render_tabs) r.tabs = o.render_tabs;
+  if (o.render_timeout) r.timeout_s = o.render_timeout;
+  if (o.render_max_pages) r.max_pages = o.render_max_pages;
   if (o.fail_under) c.fail_under = o.fail_under;
   if (!o.report_lang.empty()) c.report_lang = o.report_lang;
   if (!o.lang.empty()) c.lang = o.lang;

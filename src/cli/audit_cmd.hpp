@@ -15,6 +15,9 @@ struct AuditOptions {
   std::vector<std::string> outputs;
   std::optional<int> fail_under;
   std::optional<int> max_pages, max_depth, concurrency, per_host;
+  std::optional<std::string> render, browser;        // --render never|auto|always, --browser PATH
+  std::optional<int> render_tabs, render_max_pages;
+  std::optional<double> render_timeout;
   std::optional<double> timeout, delay;
   std::optional<std::string> user_agent, user, cookie;
   std::vector<std::string> headers, include, exclude;

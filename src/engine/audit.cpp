@@ -8,14 +8,18 @@
 #include <thread>
 
 #include "engine/parse_pool.hpp"
+#include "engine/partials.hpp"
+#include "engine/render_stage.hpp"
 #include "engine/report_builder.hpp"
 #include "engine/runner.hpp"
 #include "fetch/http_source.hpp"
 #include "fetch/local_source.hpp"
 #include "parse/html_parser.hpp"
+#include "parse/includes.hpp"
 #include "site/page_facts.hpp"
 #include "site/shop_profile.hpp"
 #include "site/site_builder.hpp"
+#include "util/signal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -162,24 +166,92 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
   std::string first_error;
   size_t parsed = 0;
   bool interrupted = false;
+  std::string start_key;
 
+  util::Signal browser_done;  // a page is back from the browser
+  RenderStage renderer(o.config.render, source, [&source, &browser_done] {
+    browser_done.notify();
+    source.wakeup();
+  });
+  const size_t max_rendering = 4 * static_cast<size_t>(std::max(1, o.config.render.tabs.value_or(2))) + 8;
+
+  // A page's parse: of its raw HTML (deciding whether it needs a browser), or of the DOM a
+  // browser rendered (`rendered` says why).
+  Partials partials_read(source);
+  auto parse_job = [&fact_options, &renderer, &partials_read](fetch::RawPage raw, std::string rendered, std::optional<model::PageFacts> raw_facts) {
+    return [raw = std::move(raw), rendered = std::move(rendered), raw_facts = std::move(raw_facts), &fact_options, &partials_read,
+            mode = renderer.mode()]() mutable {
+      ParsedPage out;
+      if (raw.error.empty() && raw.is_html) {
+        try {
+          parse::ParseInput in{raw.url, raw.base_url.empty() ? raw.url : raw.base_url, rendered.empty() ? raw.charset : "utf-8"};
+          // Partials that include attributes name are read by amable, not only by a browser.
+          model::Page page = rendered.empty() ? parse::parse_page_with_includes(raw.body, in, partials_read.base_of(raw.final_url.empty() ? raw.url : raw.final_url),
+                                                                                partials_read.reader())
+                                              : parse::parse_page(raw.body, in);
+          partials_read.page_inlined(page.partials_inlined);
+          out.facts = site::extract_facts(page, fact_options, raw.via == "start");
+          if (rendered.empty()) out.need = render::render_need(*out.facts, mode);
+        } catch (const std::exception& e) {
+          raw.error = {"error/unreadable", {{"detail", e.what()}}};
+        }
+      }
+      if (!out.need) {  // a page waiting for the browser keeps its HTML for it
+        raw.body.clear();
+        raw.body.shrink_to_fit();
+      }
+      out.raw = std::move(raw);
+      out.rendered = std::move(rendered);
+      out.raw_facts = std::move(raw_facts);
+      return out;
+    };
+  };
+
+  auto add_page = [&](fetch::RawPage& raw, std::optional<model::PageFacts> facts, const std::string& rendered) {
+    for (const auto& hop : raw.redirects) builder.add_alias(hop, raw.url);
+    ++progress.done;
+    if (!raw.error.empty()) {
+      ++progress.failed;
+      if (first_error.empty()) first_error = raw.url + ": " + raw.error.text();
+    }
+    if (facts) ++parsed;
+    progress.url = raw.url;
+    progress.queued = source.queued();
+    progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (o.on_page) o.on_page(progress);
+    auto record = record_of(raw);
+    record.rendered = facts ? rendered : std::string();
+    builder.add(std::move(record), std::move(facts));
+  };
+
+  size_t partials = 0;
   auto take_results = [&] {
     for (auto& r : pool.take_ready()) {
-      if (r.facts) {
-        source.add_links(r.raw, r.facts->links);
-        ++parsed;
+      // A partial found in the folder listing (a footer a script pulls in) is not a page: its
+      // links are relative to the pages that include it, and its text is theirs.
+      if (r.facts && r.facts->fragment && r.raw.via == "folder") {
+        ++partials;
+        continue;
       }
-      for (const auto& hop : r.raw.redirects) builder.add_alias(hop, r.raw.url);
-      ++progress.done;
-      if (!r.raw.error.empty()) {
-        ++progress.failed;
-        if (first_error.empty()) first_error = r.raw.url + ": " + r.raw.error.text();
+      if (r.facts) source.add_links(r.raw, r.facts->links);
+      if (!r.rendered.empty()) {
+        if (r.facts && r.raw_facts) renderer.rendered(render::render_gained(*r.raw_facts, *r.facts));
+        add_page(r.raw, std::move(r.facts), r.rendered);
+        continue;
       }
-      progress.url = r.raw.url;
-      progress.queued = source.queued();
-      progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      if (o.on_page) o.on_page(progress);
-      builder.add(record_of(r.raw), std::move(r.facts));
+      if (r.need && r.facts && renderer.take(r.raw, *r.facts, *r.need)) continue;  // back from the browser later
+      r.raw.body.clear();
+      add_page(r.raw, std::move(r.facts), "");
+    }
+    for (auto& d : renderer.take_ready()) {
+      if (d.fall_back) {
+        source.add_links(d.raw, d.raw_facts.links);  // a script redirect's target among them (sources skip known keys)
+        add_page(d.raw, std::move(d.raw_facts), "");
+      } else if (!d.raw.error.empty()) {
+        add_page(d.raw, std::nullopt, "");
+      } else {
+        pool.submit(parse_job(std::move(d.raw), std::move(d.reason), std::move(d.raw_facts)));
+      }
     }
   };
 
@@ -188,43 +260,50 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
     if (o.interrupted && o.interrupted->load() && !interrupted) {
       interrupted = true;
       source.stop();
+      // Pages in the browser are not waited for: what their HTML says stands.
+      for (auto& d : renderer.abandon()) add_page(d.raw, std::move(d.raw_facts), "");
     }
-    if (source.idle() && pool.pending() == 0) break;
+    if (source.idle() && pool.pending() == 0 && renderer.in_flight() == 0) break;
     if (pool.pending() >= max_pending) {
       pool.wait(std::chrono::milliseconds(50));
       continue;
     }
-    source.links_pending(pool.pending() > 0);
+    if (renderer.in_flight() >= max_rendering || (source.idle() && pool.pending() == 0)) {
+      // Only the browser is busy (or too busy for more pages): wait for it without taking
+      // pages from the source, which would have to be parsed at once.
+      browser_done.wait(std::chrono::milliseconds(20));
+      continue;
+    }
+    source.links_pending(pool.pending() > 0 || renderer.in_flight() > 0);
     auto pages = source.poll(std::chrono::milliseconds(pool.pending() > 0 ? 20 : 500));
     if (pages.empty() && pool.pending() > 0 && source.idle()) pool.wait(std::chrono::milliseconds(20));
     for (auto& raw : pages) {
+      if (raw.via == "start" && start_key.empty()) start_key = raw.url;
       if (!raw.alias_of.empty()) {
         builder.add_alias(raw.url, raw.alias_of);
         for (const auto& hop : raw.redirects) builder.add_alias(hop, raw.alias_of);
         continue;
       }
-      const bool parse = raw.error.empty() && raw.is_html;
-      pool.submit([raw = std::move(raw), parse, &fact_options]() mutable {
-        ParsedPage out;
-        if (parse) {
-          try {
-            parse::ParseInput in{raw.url, raw.base_url.empty() ? raw.url : raw.base_url, raw.charset};
-            model::Page page = parse::parse_page(raw.body, in);
-            out.facts = site::extract_facts(page, fact_options, raw.via == "start");
-          } catch (const std::exception& e) {
-            raw.error = {"error/unreadable", {{"detail", e.what()}}};
-          }
-        }
-        raw.body.clear();
-        raw.body.shrink_to_fit();
-        out.raw = std::move(raw);
-        return out;
-      });
+      pool.submit(parse_job(std::move(raw), "", std::nullopt));
     }
   }
   take_results();
 
   model::FetchInfo info = source.info();
+  if (info.start.empty()) info.start = start_key;  // the start page may come back from the browser last
+  if (partials > 0) {
+    // The listing counted the partials as unlinked pages: they are not pages.
+    for (auto it = info.notes.begin(); it != info.notes.end(); ++it)
+      if (it->code == "note/unlinked-pages" && it->data.value("count", 0) >= 0) {
+        const long left = it->data.value("count", 0L) - static_cast<long>(partials);
+        if (left > 0) it->data["count"] = left;
+        else info.notes.erase(it);
+        break;
+      }
+    info.notes.push_back({"note/partials", {{"count", partials}}});
+  }
+  if (auto n = partials_read.note()) info.notes.push_back(std::move(*n));
+  for (auto& n : renderer.notes()) info.notes.push_back(std::move(n));
   if (interrupted)
     info.notes.push_back({"note/interrupted", {{"count", progress.done}}});
   builder.set_fetch_info(std::move(info));
@@ -233,6 +312,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
                                              (first_error.empty() ? std::string() : " (" + first_error + ")")});
 
   model::Site site = builder.finish();
+  site.render_advice = renderer.advice();
   if (auto refused = refuse_non_page(site, o.target)) return std::unexpected(*refused);
   // "auto": the shop's own language where the report has a translation, else English.
   const std::string report_lang = o.report_lang != "auto" ? o.report_lang : site.language == "es" ? "es" : "en";

@@ -135,6 +135,23 @@ CrawlSettings crawl_settings(const json& v, const std::string& path) {
   return c;
 }
 
+RenderSettings render_settings(const json& v, const std::string& path) {
+  if (!v.is_object()) fail(path, "must be an object");
+  RenderSettings r;
+  for (const auto& [key, value] : v.items()) {
+    const std::string p = path + "." + key;
+    if (key == "mode") {
+      r.mode = as_string(value, p);
+      if (*r.mode != "never" && *r.mode != "auto" && *r.mode != "always") fail(p, "\"" + *r.mode + "\" is not a render mode (never, auto, always)");
+    } else if (key == "browser") r.browser = as_string(value, p);
+    else if (key == "tabs") r.tabs = as_int(value, p, 1, 16);
+    else if (key == "max_pages") r.max_pages = as_int(value, p, 0, 1000000);
+    else if (key == "timeout") r.timeout_s = as_number(value, p, 0.5, 600);
+    else fail(p, "unknown key" + suggestion(key, {"mode", "browser", "tabs", "max_pages", "timeout"}));
+  }
+  return r;
+}
+
 }  // namespace
 
 std::expected<Config, std::string> parse_config(std::string_view json_text, std::string_view source, const RuleCatalog& known_rules) {
@@ -170,9 +187,11 @@ std::expected<Config, std::string> parse_config(std::string_view json_text, std:
         c.baseline = as_string(value, p);
       } else if (key == "crawl") {
         c.crawl = crawl_settings(value, p);
+      } else if (key == "render") {
+        c.render = render_settings(value, p);
       } else {
-        fail(p, "unknown key (expected rules, fail_under, report_lang, lang, baseline, crawl)" +
-                    suggestion(key, {"rules", "fail_under", "report_lang", "lang", "baseline", "crawl"}));
+        fail(p, "unknown key (expected rules, fail_under, report_lang, lang, baseline, crawl, render)" +
+                    suggestion(key, {"rules", "fail_under", "report_lang", "lang", "baseline", "crawl", "render"}));
       }
     }
     return c;

@@ -31,6 +31,14 @@ struct CrawlSettings {
   std::optional<size_t> max_bytes;
 };
 
+// Pages built by scripts (src/render/): which to render, with which browser, how.
+struct RenderSettings {
+  std::optional<std::string> mode;     // never | auto | always
+  std::optional<std::string> browser;  // executable; default: chromium-headless-shell, else a Chromium
+  std::optional<int> tabs, max_pages;
+  std::optional<double> timeout_s;
+};
+
 struct Config {
   std::map<std::string, RuleSetting> rules;
   std::optional<int> fail_under;
@@ -38,6 +46,7 @@ struct Config {
   std::optional<std::string> lang;
   std::optional<std::string> baseline;
   CrawlSettings crawl;
+  RenderSettings render;
 };
 
 // The rules a config may name, each with the options it takes (rules::rule_catalog()).

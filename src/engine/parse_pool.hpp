@@ -15,12 +15,16 @@
 
 #include "fetch/source.hpp"
 #include "model/facts.hpp"
+#include "render/render_need.hpp"
 
 namespace amable::engine {
 
 struct ParsedPage {
-  fetch::RawPage raw;  // body dropped once parsed
+  fetch::RawPage raw;  // body dropped once parsed (kept while the page waits for a browser)
   std::optional<model::PageFacts> facts;
+  std::optional<render::Need> need;          // a raw page that needs a browser
+  std::string rendered;                      // a rendered page: why it was rendered
+  std::optional<model::PageFacts> raw_facts; // a rendered page: what its raw HTML showed
 };
 
 class ParsePool {

@@ -129,6 +129,7 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.content_type = p.content_type;
     pr.fetch_ms = p.fetch_ms;
     pr.via = p.via;
+    pr.rendered = p.rendered;
     pr.classes = model::class_names(p.classes);
     pr.lang_declared = p.facts.lang_declared;
     pr.lang_mismatch = p.facts.lang_mismatch;

@@ -30,6 +30,9 @@ struct RuleMeta {
   std::string importance;     // critical | major | minor
   std::vector<std::string> languages;  // lexicon languages; empty = language-independent
   bool needs_text = true;     // judged from visible text: inconclusive on JavaScript-built sites
+  // Judged mostly from the header and footer of every page: when scripts fill them and no
+  // browser did, a warning or failure is inconclusive rather than stated.
+  bool reads_chrome = false;
   std::vector<std::string> options;  // the options it reads from the config (rules.<id>.options)
 };
 

@@ -12,6 +12,13 @@
 
 namespace amable::engine {
 
+namespace {
+// What to do so that what scripts build is read (engine/render_stage.hpp chose it).
+nlohmann::json render_advice(const model::Site& site) {
+  return model::Message{site.render_advice.empty() ? "advice/render-auto" : site.render_advice}.nested();
+}
+}  // namespace
+
 model::Status status_for(double score) {
   if (score >= 0.9) return model::Status::pass;
   if (score >= 0.5) return model::Status::warn;
@@ -65,7 +72,7 @@ RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, c
     ctx.options = setting.options;
     RuleOutcome o;
     if (site.thin && rule.meta.needs_text) {
-      o = RuleOutcome::inconclusive(ctx.say("engine/js-built"));
+      o = RuleOutcome::inconclusive(ctx.say("engine/js-built", {{"advice", render_advice(site)}}));
     } else {
       try {
         o = rule.check(site, ctx);
@@ -74,6 +81,13 @@ RuleResults run_rules(const std::vector<Rule>& rules, const model::Site& site, c
         o.status = model::Status::error;
         o.summary = ctx.say("engine/rule-failed", {{"value", e.what()}});
       }
+      // What is missing may be in a header or footer that scripts fill: not a failure to state.
+      if (rule.meta.reads_chrome && site.chrome_by_script && o.score && status_for(*o.score) != model::Status::pass &&
+          o.status.value_or(model::Status::pass) != model::Status::error)
+        o = RuleOutcome::inconclusive(ctx.say(
+            "engine/script-chrome",
+            {{"pages", site.script_chrome_pages},
+             {"advice", render_advice(site)}}));
     }
 
     model::RuleReport r;

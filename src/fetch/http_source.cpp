@@ -1,5 +1,8 @@
 #include "fetch/http_source.hpp"
 
+#include "fetch/curl_setup.hpp"
+#include "fetch/http_resources.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -385,34 +388,10 @@ void HttpSource::start_transfer(Job job, Host& host) {
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &on_header);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // by hand: every hop is checked
-  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br, zstd as built
-  curl_easy_setopt(e, CURLOPT_USERAGENT, m_opt.user_agent.c_str());
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(m_opt.timeout_s * 1000));
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(m_opt.timeout_s, 10.0) * 1000));
+  set_request_options(e, m_opt);  // redirects by hand: every hop is checked
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
-  if (m_opt.insecure) {
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
-  }
-  if (!m_opt.ca_file.empty()) {
-    // CAINFO alone would replace the system's authorities; with OpenSSL, CAPATH keeps them, so
-    // the file is trusted in addition (help-desk hosts stay verifiable).
-    curl_easy_setopt(e, CURLOPT_CAINFO, m_opt.ca_file.c_str());
-    curl_easy_setopt(e, CURLOPT_CAPATH, "/etc/ssl/certs");
-  }
   // Identity goes to the start host only, never to another host a redirect points at.
-  if (m_identity.is_start_host(t->job.url)) {
-    for (const auto& h : m_opt.headers) t->header_list = curl_slist_append(t->header_list, h.c_str());
-    if (t->header_list) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
-    if (!m_opt.user.empty()) {
-      curl_easy_setopt(e, CURLOPT_USERPWD, m_opt.user.c_str());
-      curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    }
-    if (!m_opt.cookie.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, m_opt.cookie.c_str());
-  }
+  if (m_identity.is_start_host(t->job.url)) t->header_list = set_start_host_identity(e, m_opt);
   ++host.in_flight;
   if (t->job.kind == Job::Kind::page) {
     const auto gap = std::chrono::duration<double>(host.delay_s);
@@ -430,6 +409,8 @@ bool HttpSource::retry_later(Transfer& t, double after_s) {
   t.host->queue.push(std::move(job));
   return true;
 }
+
+std::unique_ptr<ResourceFetcher> HttpSource::resources() const { return http_resources(m_info.start, m_opt); }
 
 void HttpSource::emit_failure(const Job& job, int status, model::Message error) {
   RawPage p;

@@ -42,6 +42,7 @@ class DirSource final : public Source {
   std::string key_of(std::string_view resolved_url) const override;
   void stop() override { m_queue.clear(); m_stopped = true; }
   SiteFetchInfo info() const override;
+  std::unique_ptr<ResourceFetcher> resources() const override { return folder_resources(m_root.string(), m_limits.max_bytes); }
 
  private:
   DirSource(std::filesystem::path root, StartPage start, const LocalLimits& limits);
@@ -83,6 +84,9 @@ class FileSource final : public Source {
   bool idle() const override { return m_done; }
   void add_links(const RawPage&, const std::vector<model::RawLink>&) override {}
   std::string key_of(std::string_view resolved_url) const override;
+  std::unique_ptr<ResourceFetcher> resources() const override {
+    return folder_resources(m_file.parent_path().string(), m_limits.max_bytes);
+  }
 
  private:
   FileSource(std::filesystem::path file, const LocalLimits& limits) : m_file(std::move(file)), m_limits(limits) {}

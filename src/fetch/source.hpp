@@ -12,6 +12,7 @@
 
 #include "model/page.hpp"
 #include "model/site.hpp"
+#include "fetch/resources.hpp"
 
 namespace amable::fetch {
 
@@ -62,6 +63,9 @@ class Source {
   virtual void links_pending(bool) {}
   // Stop reading new pages (Ctrl-C); what is in flight may still arrive.
   virtual void stop() {}
+  // What pages rendered in a browser may load, answered the way this source reads pages
+  // (fetch/resources.hpp); nothing when the source cannot answer.
+  virtual std::unique_ptr<ResourceFetcher> resources() const { return nullptr; }
 };
 
 }  // namespace amable::fetch

@@ -157,6 +157,20 @@ struct FollowUpFacts {
   bool tracking_link = false;   // a "track my order" link or a carrier tracking link
 };
 
+// What a page's HTML says about scripts assembling it in the browser; src/render/ decides from
+// it whether the page needs a browser, and rules treat chrome left to scripts as unknown.
+struct ScriptSignals {
+  bool app_root = false;      // an empty <div id="root|app|__next|__nuxt">
+  bool noscript_js = false;   // <noscript> asks for JavaScript
+  bool includes = false;      // include attributes (w3-include-html, data-include, hx-get on load)
+  bool empty_chrome = false;  // an empty header, footer or nav
+  size_t scripts = 0;         // <script> elements, inline or not (JSON-LD and templates aside)
+  bool injects = false;       // an inline script writes markup (innerHTML, insertAdjacentHTML, fetch...)
+  size_t text_chars = 0;      // visible text, in bytes
+  // The page's header or footer is left to scripts: what it would hold is unknown from the HTML.
+  bool chrome_by_script() const { return scripts > 0 && (app_root || includes || empty_chrome || noscript_js); }
+};
+
 struct ContactAccess {
   bool contact_link = false;      // a link to contact or customer service
   std::string contact_target;     // its target
@@ -280,6 +294,8 @@ struct PageFacts {
   bool add_to_cart = false;
   bool cart_link = false;    // images of the main text at least 300 px wide or tall (or unsized)   // the text shows € amounts: a hint that the shop sells in the EU
   bool thin = false;          // the raw HTML holds little: likely built by JavaScript
+  bool fragment = false;      // a partial (no <html>, <body> or <title>), not a page
+  ScriptSignals script;
   uint16_t own_classes = 0;   // classes from the page's own URL, title and h1
   std::string meta_refresh;
 

@@ -207,6 +207,15 @@ struct Page {
   size_t element_count = 0;
   size_t max_depth = 0;
   bool empty_app_root = false;  // <div id="root|app|__next"> with no children: a JS-built page
+  bool empty_chrome = false;    // an empty <header>, <footer> or <nav> (or chrome component) for a script to fill
+  bool script_includes = false; // partials pulled in by include attributes (w3-include-html, hx-get on load...)
+  struct Include {
+    size_t at = 0;              // byte of the parsed UTF-8 text just after the element's start tag
+    std::string src;            // the partial, as written
+  };
+  std::vector<Include> includes;  // where those partials go (parse/includes.hpp inlines them)
+  size_t partials_inlined = 0;    // partials put in place before this parse
+  bool fragment = false;        // no <html>, <body> or <title> of its own: a partial, not a page
   std::vector<Message> notes;  // limits hit while parsing (rules/messages/notes.json)
 
   std::string_view meta(std::string_view name) const;  // og:locale, og:site_name, ...

@@ -80,6 +80,7 @@ struct PageReport {
   std::string content_type;
   double fetch_ms = 0;
   std::string via;
+  std::string rendered;  // why the page was rendered in a browser; "" when read as HTML
   std::vector<std::string> classes;
   std::string lang_declared;
   bool lang_mismatch = false;

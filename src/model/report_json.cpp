@@ -155,7 +155,7 @@ EmailFact email_from(const nlohmann::json& e) {
 }  // namespace
 
 nlohmann::ordered_json page_to_json(const PageReport& p) {
-  return ordered_json{{"url", p.url},
+  auto j = ordered_json{{"url", p.url},
                       {"final_url", p.final_url},
                       {"status", p.status},
                       {"depth", p.depth},
@@ -170,6 +170,8 @@ nlohmann::ordered_json page_to_json(const PageReport& p) {
                       {"lang_declared", p.lang_declared},
                       {"lang_mismatch", p.lang_mismatch},
                       {"note", p.note}};
+  if (!p.rendered.empty()) j["rendered"] = p.rendered;  // only pages read in a browser
+  return j;
 }
 
 nlohmann::ordered_json to_json(const Report& r) {
@@ -384,6 +386,7 @@ std::expected<Report, std::string> report_from_json(const nlohmann::json& j) {
       pr.content_type = get_or<std::string>(p, "content_type", "");
       pr.fetch_ms = get_or<double>(p, "fetch_ms", 0.0);
       pr.via = get_or<std::string>(p, "via", "");
+      pr.rendered = get_or<std::string>(p, "rendered", "");
       pr.classes = get_strings(p, "classes");
       pr.lang_declared = get_or<std::string>(p, "lang_declared", "");
       pr.lang_mismatch = get_or<bool>(p, "lang_mismatch", false);

@@ -37,6 +37,7 @@ struct PageRecord {
   int crawl_depth = 0;    // depth at which the crawl found it
   int depth = -1;         // click depth over links from the start page; -1: not linked
   std::string via;        // start, link, sitemap, folder, redirect, chrome
+  std::string rendered;   // why it was rendered in a browser ("empty-chrome"...); "" when read as HTML
   Message error;          // why it could not be read
   Message note;           // a limit hit while reading it
   bool is_html = false;
@@ -66,6 +67,12 @@ struct Site {
   std::string language;  // most pages' language ("" when unknown)
   ShopProfile profile;   // country and jurisdiction (site/shop_profile.hpp)
   bool thin = false;     // the home page and most pages are built by JavaScript
+  // Pages whose header or footer scripts fill, read without a browser: what those hold is
+  // unknown. `chrome_by_script`: the home page or a quarter of the pages. `render_advice`: the
+  // message code that tells how to read them (engine/render_stage.hpp).
+  size_t script_chrome_pages = 0;
+  bool chrome_by_script = false;
+  std::string render_advice;
   // Key pages (PageClass -> index into pages), the best candidate of each class.
   std::vector<std::pair<PageClass, size_t>> key_pages;
   // (target, text) string ids of links present on at least 80 % of the HTML pages.

@@ -10,6 +10,7 @@
 #include "parse/arena.hpp"
 #include "parse/encoding.hpp"
 #include "parse/raw_text.hpp"
+#include "parse/script_signals.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -280,8 +281,8 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(model::Page& page, const ParseLimits& limits, const RawTextCut& cut)
-      : m_page(page), m_limits(limits), m_cut(cut) {}
+  Walker(model::Page& page, const ParseLimits& limits, const RawTextCut& cut, bool includes_inlined)
+      : m_page(page), m_limits(limits), m_cut(cut), m_inlined(includes_inlined) {}
 
   void walk(const GumboNode* root);
 
@@ -307,6 +308,7 @@ class Walker {
   model::Page& m_page;
   const ParseLimits& m_limits;
   const RawTextCut& m_cut;  // script and style contents Gumbo did not see
+  bool m_inlined;           // include attributes were acted on: not signs of scripts any more
   std::vector<Frame>* m_stack = nullptr;
 
   // The block being filled.
@@ -815,6 +817,13 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
       has_attr(n, "data-cfemail") || has_notable_class(id, cls))
     record_element(n, name, ctx);
 
+  note_script_signals(n, name, id, m_page);
+  if (const auto src = include_source(n); !src.empty() && !m_inlined && m_page.includes.size() < 64 && n->v.element.original_tag.data) {
+    m_page.script_includes = true;
+    const auto& tag = n->v.element.original_tag;
+    const size_t at = static_cast<size_t>(tag.data - m_cut.html().data()) + tag.length;
+    m_page.includes.push_back({m_cut.source_offset(at), std::string(src)});
+  }
   if ((util::iequals(id, "root") || util::iequals(id, "app") || util::iequals(id, "__next") ||
        util::iequals(id, "__nuxt")) &&
       n->v.element.children.length == 0)
@@ -969,8 +978,9 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
   if (out && out->root) {
     page.lang = html_lang(out->root);
-    Walker walker(page, limits, cut);
+    Walker walker(page, limits, cut, input.includes_inlined);
     walker.walk(out->root);
+    page.fragment = is_fragment(out->root) && page.title.empty();
   }
   if (cut.depth_cut_at() != std::string_view::npos)
     page.notes.push_back({"note/nesting-cut", {{"limit", limits.max_open_elements}, {"byte", cut.depth_cut_at()}}});

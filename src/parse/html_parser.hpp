@@ -12,6 +12,7 @@ struct ParseInput {
   std::string url;           // the page's stable key, copied into Page::url
   std::string base_url;      // absolute URL relative links resolve against
   std::string http_charset;  // charset parameter of Content-Type, if any
+  bool includes_inlined = false;  // include attributes' partials are in the text already
 };
 
 // Limits that keep one hostile page from taking the process down. A page past a limit is

@@ -226,6 +226,7 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open)
     m_cut.append(num.data(), static_cast<size_t>(end - num.data()));
     m_cut.append(k_marker);
     m_contents.push_back(html.substr(content_begin, content_end - content_begin));
+    m_marker_end.push_back(m_cut.size());
     copied = content_end;
   };
 
@@ -291,6 +292,16 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open)
   const size_t end = std::min(n, m_depth_cut_at);
   m_use_cut = !m_contents.empty() || m_depth_cut_at != std::string_view::npos;
   if (m_use_cut) m_cut.append(html.substr(copied, end - copied));
+}
+
+size_t RawTextCut::source_offset(size_t at) const {
+  if (!m_use_cut) return at;
+  // After the last marker that ends at or before `at`, the cut and the source run in step.
+  const auto it = std::upper_bound(m_marker_end.begin(), m_marker_end.end(), at);
+  if (it == m_marker_end.begin()) return at;
+  const size_t i = static_cast<size_t>(it - m_marker_end.begin()) - 1;
+  const size_t source_end = static_cast<size_t>(m_contents[i].data() + m_contents[i].size() - m_source.data());
+  return source_end + (at - m_marker_end[i]);
 }
 
 namespace {

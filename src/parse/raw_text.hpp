@@ -36,12 +36,16 @@ class RawTextCut {
   // `text` itself otherwise. At most `cap` bytes in all are kept in `out`.
   void restore(std::string_view text, std::string& out, size_t cap) const;
 
+  // Where byte `at` of html() is in the source text (positions of markup: never inside a cut).
+  size_t source_offset(size_t at) const;
+
  private:
   std::string_view m_source;
   std::string m_cut;
   bool m_use_cut = false;
   size_t m_depth_cut_at = std::string_view::npos;
   std::vector<std::string_view> m_contents;  // views into m_source, by marker number
+  std::vector<size_t> m_marker_end;          // where each marker ends in m_cut
 };
 
 // Where the content of a <script> that starts at `from` ends: the position of its closing

@@ -131,9 +131,18 @@ void find_intros(const model::Page& page, std::string_view lang, const IntroCont
   const bool big_media = std::any_of(page.elements.begin(), page.elements.end(), [](const auto& e) {
     return (e.tag == "object" || e.tag == "embed" || e.tag == "video") && !e.hidden;
   });
-  // An entry page has no heading of its own: a logo, a line, a link ("Click here to go to the Menu").
+  // An entry page: a logo, a line, a link ("Click here to go to the Menu"); it may greet in
+  // headings ("Welcome to Knight's Pizzeria!!") when a line tells the visitor how to go in. A
+  // small home page with a heading and its menu is no entry page. Only the start page's intro
+  // counts (page_facts.cpp).
   const bool headings = std::any_of(page.headings.begin(), page.headings.end(), [](const auto& h) { return !h.text.empty(); });
-  const bool entry = !ctx.thin && !headings && ctx.words < 30 && inside >= 1 && visible <= 3;
+  const auto& entry_lines = lex.phrases("entry-line", lang);
+  const bool way_in = std::any_of(page.blocks.begin(), page.blocks.end(), [&](const model::TextBlock& b) {
+    if (!b.visible() || b.heading_level > 0) return false;
+    const text::Tokens t(b.text);
+    return !t.empty() && t.size() <= 12 && entry_lines.matches(t, lang);
+  });
+  const bool entry = !ctx.thin && (!headings || way_in) && ctx.words < 30 && inside >= 1 && visible <= 3;
   const bool splash = ctx.words < 50 && visible <= 5 && (skip || big_media || entry);
   if (splash)
     hit("splash", 0.6, skip ? skip->selector : "body",

@@ -242,8 +242,19 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
       ++f.large_images;
 
   size_t script_bundles = 0;
-  for (const auto& s : page.scripts)
+  for (const auto& s : page.scripts) {
     if (!s.src.empty()) ++script_bundles;
+    if (util::icontains(s.type, "json") || util::icontains(s.type, "template")) continue;
+    ++f.script.scripts;
+    for (std::string_view api : {"innerHTML", "insertAdjacentHTML", "document.write", ".load(", "fetch(", "XMLHttpRequest", "appendChild"})
+      if (s.content.find(api) != std::string::npos) f.script.injects = true;
+  }
+  f.script.app_root = page.empty_app_root;
+  f.script.noscript_js = mentions_javascript_needed(page.noscript_text);
+  f.script.includes = page.script_includes;
+  f.script.empty_chrome = page.empty_chrome;
+  f.script.text_chars = page.text_chars;
+  f.fragment = page.fragment;
   f.thin = (page.text_chars < 200 && script_bundles >= 1) || page.empty_app_root ||
            mentions_javascript_needed(page.noscript_text);
 

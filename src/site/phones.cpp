@@ -156,6 +156,16 @@ bool date_like(std::string_view span) {
   return false;
 }
 
+// "Wed Dec 02 2026 21:08:33" (a script's Date), "2 March 2024 10:30": a month's name before, or
+// a clock time after, makes digits a date and not a number to call.
+bool timestamp_like(std::string_view text, size_t begin, size_t end, const std::vector<std::string>& before,
+                    const text::PhraseSet& months, std::string_view lang) {
+  if (end + 2 < text.size() && text[end] == ':' && util::is_ascii_digit(text[end + 1]) && util::is_ascii_digit(text[end + 2])) return true;
+  if (before.empty()) return false;
+  const text::Tokens t(before.back());
+  return util::is_ascii_digit(text[begin]) && months.matches_whole(t, lang);
+}
+
 bool overlaps_guard(const model::TextBlock& b, size_t begin, size_t end) {
   for (const auto& g : b.guarded)
     if (begin < g.end && g.begin < end) return true;
@@ -332,6 +342,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
   // Identifiers ("ABN", "NIF", "SKU") block a number in any language: a Spanish book page of an
   // Australian shop still shows the shop's ABN.
   const auto& blockers = lex.phrases("blockers", "");
+  const auto& months = text::lexicon("office-hours").phrases("months", lang);
   const auto& fax = lex.phrases("fax", lang);
   const auto& whatsapp = lex.phrases("whatsapp", lang);
 
@@ -397,6 +408,7 @@ std::vector<model::PhoneHit> find_phones(const model::Page& page, std::string_vi
       if (overlaps_guard(block, sb, se) || near_currency(block.text, sb, se)) continue;
       if (date_like(std::string_view(block.text).substr(sb, se - sb))) continue;
       const auto before = words_before(block.text, sb, 24);
+      if (timestamp_like(block.text, sb, se, before, months, lang)) continue;
       if (!before.empty() && (any_in({before.back()}, blockers, lang) ||
                               (before.size() >= 2 && any_in({before[before.size() - 2], before.back()}, blockers, lang))))
         continue;

@@ -218,10 +218,15 @@ model::Site SiteBuilder::finish() {
   for (const auto& p : m_site.pages)
     if (p.ok()) {
       ++ok;
-      if (p.facts.thin) ++thin;
+      if (p.facts.thin && p.rendered.empty()) ++thin;
     }
+  // What a browser rendered is what a visitor sees: neither guard applies to it.
   const auto* home = m_site.home();
-  m_site.thin = home && home->ok() && home->facts.thin && thin * 2 >= ok;
+  m_site.thin = home && home->ok() && home->facts.thin && home->rendered.empty() && thin * 2 >= ok;
+  auto assembled = [](const model::PageRecord& p) { return p.rendered.empty() && p.facts.script.chrome_by_script(); };
+  for (const auto& p : m_site.pages)
+    if (p.ok() && assembled(p)) ++m_site.script_chrome_pages;
+  m_site.chrome_by_script = (home && home->ok() && assembled(*home)) || (ok > 0 && m_site.script_chrome_pages * 4 >= ok);
   m_site.profile = infer_profile(m_site);
   for (auto& p : m_site.pages)
     if (p.ok()) resolve_in_country(p.facts.phones, m_site.profile.country);

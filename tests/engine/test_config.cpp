@@ -79,3 +79,22 @@ TEST_CASE("config: unknown rule options, languages and keys are errors that name
   CHECK(key.error().find("did you mean \"fail_under\"?") != std::string::npos);
   CHECK(engine::parse_config(R"({"report_lang": "auto"})", "amable.json", k_rules).has_value());
 }
+
+TEST_CASE("config: the render section, and its bad values named") {
+  auto c = engine::parse_config(R"({"render": {"mode": "always", "browser": "/opt/chrome", "tabs": 4, "max_pages": 20, "timeout": 2.5}})",
+                                "amable.json", k_rules);
+  REQUIRE(c.has_value());
+  CHECK(c->render.mode == "always");
+  CHECK(c->render.browser == "/opt/chrome");
+  CHECK(c->render.tabs == 4);
+  CHECK(c->render.max_pages == 20);
+  CHECK(c->render.timeout_s == 2.5);
+  auto mode = engine::parse_config(R"({"render": {"mode": "sometimes"}})", "amable.json", k_rules);
+  REQUIRE_FALSE(mode.has_value());
+  CHECK(mode.error().find("render.mode") != std::string::npos);
+  CHECK(mode.error().find("never, auto, always") != std::string::npos);
+  auto key = engine::parse_config(R"({"render": {"tab": 2}})", "amable.json", k_rules);
+  REQUIRE_FALSE(key.has_value());
+  CHECK(key.error().find("\"tabs\"") != std::string::npos);
+  CHECK_FALSE(engine::parse_config(R"({"render": {"tabs": 0}})", "amable.json", k_rules).has_value());
+}

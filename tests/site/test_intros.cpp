@@ -26,6 +26,16 @@ TEST_CASE("intros: an entry page with nothing but a link into the site, in any w
             "splash"));
 }
 
+TEST_CASE("intros: an entry page may greet the visitor in headings; a small home page with its menu is no entry page") {
+  // document.write()'s welcome lines as a browser shows them, pictures, one way in.
+  CHECK(has(intros_of(R"(<html><body><center><img src="pizza.jpg"><h1>Welcome to Knight's Pizzeria!!</h1>
+      <h3>Where pizza's made just for you!</h3><b>Click <a href="home.html">here</a> to go to the Menu page</b></center></body></html>)"),
+            "splash"));
+  CHECK_FALSE(has(intros_of(R"(<html><body><h1>Clare Wool</h1><nav><a href="home.html">Blankets</a> <a href="scarves.html">Scarves</a>
+      <a href="about.html">About</a> <a href="contact.html">Contact</a></nav><p>Wool blankets woven in County Clare since 1982, sent
+      to your door.</p></body></html>)"), "splash"));
+}
+
 TEST_CASE("intros: a 0-second refresh is a redirect, a timed one is a splash") {
   CHECK(intros_of(R"(<html><head><meta http-equiv="refresh" content="0;url=home.html"></head>
       <body><a href="home.html">Click to enter website</a></body></html>)").empty());

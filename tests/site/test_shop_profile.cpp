@@ -90,6 +90,17 @@ TEST_CASE("phones: years, dates and business ids are not phone numbers") {
   CHECK(s.facts.phones[0].hit.e164.str() == "+16264519858");
 }
 
+TEST_CASE("phones: a script's date and a dated line with a clock time are not phone numbers") {
+  // new Date().toString() as document.write prints it; a news line with a date and a time.
+  const auto s = test::site_of({{"index.html", html_page("en", "Shop",
+      "<p>Last updated: Wed Dec 02 2026 21:08:33 GMT+0000</p><p>Posted 12 03 2024 10:30</p>"
+      "<footer><p>Call us: (626) 451-9858</p></footer>")}});
+  REQUIRE(s.facts.phones.size() == 1);
+  CHECK(s.facts.phones[0].hit.e164.str() == "+16264519858");
+  const auto es = test::site_of({{"index.html", html_page("es", "Tienda", "<p>Actualizado el diciembre 02 2026 a las 9</p><p>Tel. 911 234 567</p>")}});
+  REQUIRE(es.facts.phones.size() == 1);
+}
+
 TEST_CASE("phones: WhatsApp stays WhatsApp; a tel: link labelled F: is the fax") {
   // wa.me with a message: the message's digits are not part of the number; structured data
   // calling the number a telephone does not make a WhatsApp-only channel a phone.

@@ -19,6 +19,12 @@ set(AMABLE_MODEL_SOURCES
 )
 
 set(AMABLE_CORE_SOURCES
+  src/batch/batch_runner.cpp
+  src/batch/merge.cpp
+  src/batch/row.cpp
+  src/batch/row_file.cpp
+  src/batch/shop_list.cpp
+  src/batch/summary.cpp
   src/engine/audit.cpp
   src/engine/baseline.cpp
   src/engine/config.cpp
@@ -118,6 +124,8 @@ set(AMABLE_REPORT_SOURCES
 
 set(AMABLE_CLI_SOURCES
   src/cli/audit_cmd.cpp
+  src/cli/batch_cmd.cpp
+  src/cli/stop_signals.cpp
   src/cli/diff_cmd.cpp
   src/cli/explain_cmd.cpp
   src/cli/help_cmd.cpp

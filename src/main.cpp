@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/audit_cmd.hpp"
+#include "cli/batch_cmd.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/diff_cmd.hpp"
 #include "cli/explain_cmd.hpp"
@@ -29,7 +30,9 @@ int main(int argc, char** argv) {
       "  amable rules                                the rules and their weights\n"
       "  amable explain return-policy                what a rule checks and how to fix it\n"
       "  amable render report.json -o report.html    another format from a saved JSON report\n"
-      "  amable diff base.json head.json --max-drop 5   what changed since the baseline");
+      "  amable diff base.json head.json --max-drop 5   what changed since the baseline\n"
+      "  amable batch shops.txt --out rows.jsonl     many shops, one JSON line each\n"
+      "  amable summarize rows.jsonl -f html -o summary.html   what a batch's rows say");
 
   AuditOptions audit;
   RulesOptions rules;
@@ -41,6 +44,10 @@ int main(int argc, char** argv) {
   setup_diff(app, diff);
   RenderOptions render;
   setup_render(app, render);
+  BatchCliOptions batch;
+  MergeOptions merge;
+  SummarizeOptions summarize;
+  setup_batch(app, batch, merge, summarize);
   HelpOptions help;
   setup_help(app, help);
 
@@ -73,6 +80,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("render")) return run_render(render);
     if (app.got_subcommand("diff")) return run_diff(diff);
     if (app.got_subcommand("help")) return run_help(app, help);
+    if (app.got_subcommand("batch")) return run_batch(batch);
+    if (app.got_subcommand("merge")) return run_merge(merge);
+    if (app.got_subcommand("summarize")) return run_summarize(summarize);
   } catch (const CliError& e) {
     std::cerr << "amable: error: " << e.message << "\n";
     return e.code;

@@ -1,5 +1,7 @@
 #include "cli/audit_cmd.hpp"
 
+#include "cli/stop_signals.hpp"
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -21,6 +23,20 @@
 namespace amable::cli {
 namespace fs = std::filesystem;
 
+void add_crawl_options(CLI::App* cmd, AuditOptions& o, const char* max_pages_default, const char* concurrency_default) {
+  cmd->add_option("--max-pages", o.max_pages, std::string("Pages per shop (default ") + max_pages_default + ")")->check(CLI::Range(1, 1000000));
+  cmd->add_option("--max-depth", o.max_depth, "Clicks from the start page (default 10)")->check(CLI::Range(0, 1000));
+  cmd->add_option("--concurrency", o.concurrency, std::string("Requests in flight per shop (default ") + concurrency_default + ")")->check(CLI::Range(1, 512));
+  cmd->add_option("--per-host", o.per_host, "Requests in flight per host (default 4)")->check(CLI::Range(1, 512));
+  cmd->add_option("--timeout", o.timeout, "Per request, seconds (default 20)")->check(CLI::Range(0.1, 3600.0));
+  cmd->add_option("--delay", o.delay, "Gap between requests to one host, milliseconds (default 0)")->check(CLI::Range(0.0, 600000.0));
+  cmd->add_option("--user-agent", o.user_agent, "User-Agent header (default amable/VERSION)");
+  cmd->add_flag("--ignore-robots", o.ignore_robots, "Do not obey robots.txt");
+  cmd->add_flag("--no-sitemap", o.no_sitemap, "Do not read sitemaps (for a folder: do not list its unlinked pages)");
+  cmd->add_flag("--insecure", o.insecure, "Accept invalid TLS certificates (a staging server); the report still notes them");
+  cmd->add_option("--cacert", o.cacert, "Extra CA certificates (PEM) to trust, e.g. a staging server's private CA");
+}
+
 void setup_audit(CLI::App& app, AuditOptions& o) {
   auto* cmd = app.add_subcommand("audit", "Audit a shop: an http(s) URL, a folder holding a built site, or one .html file");
   cmd->add_option("target", o.target, "http(s) URL, folder (entry: index.html) or .html file")->required();
@@ -28,20 +44,10 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
       ->each([&o](const std::string&) { o.format_given = true; });
   cmd->add_option("-o,--output", o.outputs, "Write a report file (repeatable); format from the extension: .txt .json .html .md .sarif .xml (JUnit)");
   cmd->add_option("--fail-under", o.fail_under, "Exit 1 when the overall score is below N (0-100)")->check(CLI::Range(0, 100));
-  cmd->add_option("--max-pages", o.max_pages, "Stop after N pages (default 500)")->check(CLI::Range(1, 1000000));
-  cmd->add_option("--max-depth", o.max_depth, "Clicks from the start page (default 10)")->check(CLI::Range(0, 1000));
-  cmd->add_option("--concurrency", o.concurrency, "Requests in flight (default 16)")->check(CLI::Range(1, 512));
-  cmd->add_option("--per-host", o.per_host, "Requests in flight per host (default 4)")->check(CLI::Range(1, 512));
-  cmd->add_option("--timeout", o.timeout, "Per request, seconds (default 20)")->check(CLI::Range(0.1, 3600.0));
-  cmd->add_option("--delay", o.delay, "Gap between requests to one host, milliseconds (default 0)")->check(CLI::Range(0.0, 600000.0));
-  cmd->add_option("--user-agent", o.user_agent, "User-Agent header (default amable/VERSION)");
+  add_crawl_options(cmd, o, "500", "16");
   cmd->add_option("-H,--header", o.headers, "Extra request header 'Name: value', sent to the start host only (repeatable)");
   cmd->add_option("--user", o.user, "Basic authentication 'user:password', start host only");
   cmd->add_option("--cookie", o.cookie, "Cookie header value, start host only");
-  cmd->add_flag("--ignore-robots", o.ignore_robots, "Do not obey robots.txt");
-  cmd->add_flag("--no-sitemap", o.no_sitemap, "Do not read sitemap.xml");
-  cmd->add_flag("--insecure", o.insecure, "Accept invalid TLS certificates (a staging server); the report still notes them");
-  cmd->add_option("--cacert", o.cacert, "Extra CA certificates (PEM) to trust, e.g. a staging server's private CA");
   cmd->add_option("--jobs", o.jobs, "Parse threads (default: one per core)")->check(CLI::Range(1, 64));
   cmd->add_option("--render", o.render, "Pages built by scripts: never, auto (those that need it; default) or always rendered in headless Chromium")
       ->check(CLI::IsMember({"never", "auto", "always"}));
@@ -69,31 +75,6 @@ void setup_audit(CLI::App& app, AuditOptions& o) {
       "  amable audit dist/ -o report.json --fail-under 70\n"
       "  amable audit page.html -f json --report-lang es\n"
       "\nExit codes: 0 done, 1 a gate failed, 2 usage or config error, 3 nothing could be audited,\n130/143 interrupted (SIGINT/SIGTERM; the reports cover the pages read).");
-}
-
-namespace {
-
-// Ctrl-C or SIGTERM: stop requesting, report what was read (marked partial), exit 128 + the
-// signal. A second one ends the process at once.
-std::atomic<bool> g_interrupted{false};
-volatile std::sig_atomic_t g_signal = 0;
-
-extern "C" void on_stop_signal(int sig) {
-  if (g_interrupted.load()) {
-    std::signal(sig, SIG_DFL);
-    std::raise(sig);
-    return;
-  }
-  g_signal = sig;
-  g_interrupted.store(true);
-}
-
-void catch_stop_signals() {
-  struct sigaction sa {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
 }
 
 engine::Config load_configuration(const AuditOptions& o, std::string& config_file) {
@@ -137,6 +118,8 @@ engine::Config load_configuration(const AuditOptions& o, std::string& config_fil
   if (!o.baseline.empty()) c.baseline = o.baseline;
   return c;
 }
+
+namespace {
 
 void evaluate_gates(model::Report& r, const engine::Config& c) {
   const bool es = r.report_language == "es";
@@ -194,10 +177,10 @@ int run_audit(const AuditOptions& o) {
     };
   }
   catch_stop_signals();
-  ao.interrupted = &g_interrupted;
+  ao.interrupted = &stop_requested();
   auto report = engine::run_audit(ao, rules::all_rules());
   if (progress && !o.verbose) std::cerr << "\r\x1b[2K" << std::flush;
-  const int stopped_by = g_signal;
+  const int stopped_by = stop_signal();
   if (!report) throw CliError{stopped_by ? 128 + stopped_by : report.error().exit_code, report.error().message};
 
   if (baseline) engine::apply_baseline(*report, *baseline);

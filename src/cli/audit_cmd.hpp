@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/config.hpp"
+
 namespace amable::cli {
 
 struct AuditOptions {
@@ -33,6 +35,11 @@ struct AuditOptions {
 };
 
 void setup_audit(CLI::App& app, AuditOptions& o);
+// The crawl flags `audit` and `batch` share (--max-pages ... --cacert), with their defaults named.
+void add_crawl_options(CLI::App* cmd, AuditOptions& o, const char* max_pages_default, const char* concurrency_default);
+// The config file (--config, else amable.json in the working directory) with the flags of `o`
+// over it; `config_file` is set to the file read ("" when none). Throws CliError.
+engine::Config load_configuration(const AuditOptions& o, std::string& config_file);
 int run_audit(const AuditOptions& o);
 
 }  // namespace amable::cli

@@ -53,6 +53,7 @@ fetch::HttpOptions http_options(const AuditOptions& o) {
   h.exclude = c.exclude;
   h.ca_file = o.ca_file;
   h.insecure = o.insecure;
+  h.rate = o.rate;
   return h;
 }
 

@@ -3,10 +3,12 @@
 #include <atomic>
 #include <expected>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/config.hpp"
+#include "fetch/rate_limit.hpp"
 #include "engine/rule.hpp"
 #include "model/report.hpp"
 
@@ -23,6 +25,7 @@ struct AuditOptions {
   size_t jobs = 0;                 // parse threads; 0 = one per core
   std::string ca_file;             // extra CA bundle for https (tests)
   bool insecure = false;           // accept invalid TLS certificates
+  std::shared_ptr<fetch::RateLimit> rate;  // shared by the shops of a batch (--max-rate)
   // Set (e.g. by a signal handler) to stop reading new pages and report what was read.
   const std::atomic<bool>* interrupted = nullptr;
   struct Progress {

@@ -351,6 +351,7 @@ std::chrono::milliseconds HttpSource::time_to_next_start() const {
     const auto d = std::chrono::duration_cast<std::chrono::milliseconds>(at - now);
     best = std::min(best, std::max(d, std::chrono::milliseconds(0)));
   }
+  if (m_opt.rate) best = std::max(best, std::min(m_opt.rate->wait(), std::chrono::milliseconds(1000)));
   return best;
 }
 
@@ -366,6 +367,7 @@ void HttpSource::start_ready_transfers() {
       const Job& top = h->queue.top();
       const bool bookkeeping = top.kind != Job::Kind::page;  // robots.txt and sitemaps go first
       if (!bookkeeping && (now < h->next_start || now < top.not_before)) continue;
+      if (m_opt.rate && !m_opt.rate->try_take()) return;  // the process's rate: wait for a token
       Job job = top;
       h->queue.pop();
       start_transfer(std::move(job), *h);

@@ -17,6 +17,7 @@
 
 #include "fetch/robots.hpp"
 #include "fetch/scope.hpp"
+#include "fetch/rate_limit.hpp"
 #include "fetch/source.hpp"
 
 namespace amable::fetch {
@@ -40,6 +41,7 @@ struct HttpOptions {
   double max_retry_after_s = 60;
   bool insecure = false;             // accept invalid TLS certificates (reported)
   std::string ca_file;               // extra CA bundle (tests with a local TLS server)
+  std::shared_ptr<RateLimit> rate;   // requests per second for the whole process (batch), or none
 };
 
 class HttpSource final : public Source {

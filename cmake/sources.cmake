@@ -33,6 +33,7 @@ set(AMABLE_CORE_SOURCES
   src/engine/render_stage.cpp
   src/engine/report_builder.cpp
   src/engine/rule.cpp
+  src/engine/version.cpp
   src/engine/runner.cpp
   src/engine/shop_words.cpp
   src/fetch/address_class.cpp

@@ -13,6 +13,7 @@
 #include "cli/help_cmd.hpp"
 #include "cli/render_cmd.hpp"
 #include "cli/rules_cmd.hpp"
+#include "engine/version.hpp"
 #include "util/text.hpp"
 
 int main(int argc, char** argv) {
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
   // instead of killing the process with a half-written temporary file.
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"amable: audit an online shop for customer-friendliness", "amable"};
-  app.set_version_flag("--version", std::string("amable ") + AMABLE_VERSION);
+  app.set_version_flag("-V,--version", [] { return amable::engine::version_text(); }, "Version, build type and the libraries in use");
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"

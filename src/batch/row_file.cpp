@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -41,7 +42,9 @@ std::expected<RowFile, std::string> RowFile::open(const fs::path& path) {
     const auto size = fs::file_size(path, ec);
     if (ec) return std::unexpected(path.string() + ": " + ec.message());
     std::ifstream in(path, std::ios::binary);
-    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ostringstream whole;
+    whole << in.rdbuf();
+    const std::string all = whole.str();
     const size_t keep = all.empty() ? 0 : all.rfind('\n') == std::string::npos ? 0 : all.rfind('\n') + 1;
     if (keep < size) {
       f.m_torn = size - keep;

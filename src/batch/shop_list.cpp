@@ -100,7 +100,9 @@ std::expected<std::vector<Shop>, std::string> read_shop_list(std::istream& in, c
   };
 
   // The whole list is read first (a million lines is tens of MB): a pipe cannot be read twice.
-  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream whole;
+  whole << in.rdbuf();
+  const std::string all = whole.str();
   const std::string first = all.substr(0, all.find('\n'));
   std::istringstream list(all);
   const bool csv = !o.column.empty() || !o.keep.empty() || looks_like_csv_header(first);

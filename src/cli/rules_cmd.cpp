@@ -14,10 +14,15 @@ void setup_rules(CLI::App& app, RulesOptions& o) {
   auto* cmd = app.add_subcommand("rules", "List every rule: id, category, weight, title, languages");
   cmd->add_option("-f,--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--report-lang", o.report_lang, "Language of the titles: en or es")->check(CLI::IsMember({"en", "es"}));
+  cmd->add_flag("--ids", o.ids, "Only the rule ids, one a line (for scripts and shell completion)");
 }
 
 int run_rules(const RulesOptions& o) {
   const auto& rules = rules::all_rules();
+  if (o.ids) {
+    for (const auto& r : rules) std::cout << r.meta.id << "\n";
+    return 0;
+  }
   if (o.format == "json") {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (const auto& r : rules)

@@ -7,6 +7,7 @@
 namespace amable::cli {
 
 struct RulesOptions {
+  bool ids = false;  // --ids: one id a line (shell completion)
   std::string format = "text";
   std::string report_lang = "en";
 };

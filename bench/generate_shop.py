@@ -37,6 +37,37 @@ def script_block(rng):
             "gtag('js',new Date());var CATALOG=" + json.dumps(data) + ";</script>")
 
 
+HEAVY = False  # --profile heavy: pages like today's storefronts (issue 19)
+
+ICON_SVG = ('<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">'
+            '<path d="M7 18c-1.1 0-1.99.9-1.99 2S5.9 22 7 22s2-.9 2-2-.9-2-2-2zM1 2v2h2l3.6 7.59-1.35 2.45c-.16.28-.25.61-.25.96 '
+            '0 1.1.9 2 2 2h12v-2H7.42c-.14 0-.25-.11-.25-.25l.03-.12.9-1.63h7.45c.75 0 1.41-.41 1.75-1.03l3.58-6.49A1.003 1.003 '
+            '0 0 0 20 4H5.21l-.94-2H1zm16 16c-1.1 0-1.99.9-1.99 2s.89 2 1.99 2 2-.9 2-2-.9-2-2-2z"/></svg>'
+            '<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 21.35l-1.45-1.32C5.4 15.36 2 '
+            '12.28 2 8.5 2 5.42 4.42 3 7.5 3c1.74 0 3.41.81 4.5 2.09C13.09 3.81 14.76 3 16.5 3 19.58 3 22 5.42 22 8.5c0 3.78-3.4 '
+            '6.86-8.55 11.54L12 21.35z"/></svg>')
+
+
+def critical_css(rng):
+    # ~14 KB of inline "critical" CSS with custom properties and media queries.
+    rules = [":root{--brand:#3a5a40;--accent:#a3b18a;--radius:6px}"]
+    while sum(len(r) for r in rules) < 14000:
+        sel = f".{rng.choice(WORDS)}-{rng.randint(0, 999)} > .{rng.choice(WORDS)}"
+        rules.append(f"{sel}{{display:flex;gap:{rng.randint(2, 24)}px;color:var(--brand);border-radius:var(--radius)}}"
+                     f"@media (min-width:{rng.choice([480, 768, 1024])}px){{{sel}{{padding:{rng.randint(4, 40)}px}}}}")
+    return "<style>" + "".join(rules) + "</style>"
+
+
+def initial_state(rng):
+    # A framework's serialised store, as Next/Nuxt/Shopify themes inline it (~20 KB).
+    state = {"cart": {"items": [], "currency": "GBP"}, "user": None,
+             "catalog": [{"id": rng.randint(1, 10**7), "handle": "-".join(rng.choice(WORDS) for _ in range(3)),
+                          "title": " ".join(rng.choice(WORDS) for _ in range(4)), "price": round(rng.uniform(10, 300), 2),
+                          "variants": [{"sku": f"SKU-{rng.randint(1000, 99999)}", "available": rng.random() > 0.2} for _ in range(3)]}
+                         for _ in range(rng.randint(60, 90))]}
+    return "<script>window.__INITIAL_STATE__=" + json.dumps(state) + ";</script>"
+
+
 SCRIPT_CHROME = False  # --script-chrome: header, menu and footer fetched by a script, as many shops do
 
 
@@ -76,6 +107,9 @@ window.addEventListener('DOMContentLoaded', () => {
 
 
 def layout(title, body, nav, rng, extra_head=""):
+    if HEAVY:
+        extra_head += critical_css(rng) + f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@type": "Organization", "name": "Cosy Wool Shop", "url": "https://cosywool.example/", "logo": "https://cosywool.example/logo.png", "sameAs": ["https://instagram.example/cosywool"]})}</script>'
+        body += initial_state(rng)
     if SCRIPT_CHROME:
         top, bottom = '<div id="site-header"></div>', '<div id="site-footer"></div>'
         extra_head += '\n<script src="/static/chrome.js" defer></script>'
@@ -89,7 +123,7 @@ def layout(title, body, nav, rng, extra_head=""):
 <title>{title} | Cosy Wool Shop</title>
 <meta name="description" content="{title}: handmade wool blankets and cushions, free delivery over 50 pounds.">
 <meta property="og:site_name" content="Cosy Wool Shop">
-{style_block(rng)}
+{"" if HEAVY else style_block(rng)}
 {extra_head}
 </head>
 <body>
@@ -98,7 +132,7 @@ def layout(title, body, nav, rng, extra_head=""):
 {body}
 </main>
 {bottom}
-{script_block(rng)}
+{"" if HEAVY else script_block(rng)}
 <script src="/static/app.js" defer></script>
 </body>
 </html>
@@ -110,11 +144,15 @@ def main():
     ap.add_argument("pages", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--profile", choices=["light", "heavy"], default="light",
+                    help="heavy: ~60 KB storefront pages (critical CSS, JSON-LD, an __INITIAL_STATE__ blob, SVG icons in every card, "
+                         "20-product grids)")
     ap.add_argument("--script-chrome", action="store_true",
                     help="header, menu and footer come from partials a script fetches (a shop only a browser shows whole)")
     args = ap.parse_args()
-    global SCRIPT_CHROME
+    global SCRIPT_CHROME, HEAVY
     SCRIPT_CHROME = args.script_chrome
+    HEAVY = args.profile == "heavy"
     rng = random.Random(args.seed)
     out = args.out
     os.makedirs(os.path.join(out, "p"), exist_ok=True)
@@ -139,7 +177,7 @@ def main():
     def card(p):
         pid, name, price, _ = p
         return (f'<li class="product"><a href="/p/{pid}.html"><img src="/img/{pid}.jpg" alt="{name}" width="300" height="300">'
-                f'<span>{name}</span></a><span class="price">&pound;{price}</span>'
+                f'<span>{name}</span></a>{ICON_SVG if HEAVY else ""}<span class="price">&pound;{price}</span>'
                 f'<form action="/cart/add" method="post"><input type="hidden" name="id" value="{pid}">'
                 f'<button type="submit">Add to cart</button></form></li>')
 
@@ -150,19 +188,19 @@ def main():
             f.write(html)
         urls.append("/" + path if path != "index.html" else "/")
 
-    featured = "".join(card(p) for p in products[:24])
+    featured = "".join(card(p) for p in products[:20 if HEAVY else 24])
     write("index.html", layout("Handmade wool blankets and cushions",
                                f"<h1>Handmade wool blankets, delivered free over &pound;50</h1><p>{sentence(rng, 30)}</p>"
                                f"<ul class='grid'>{featured}</ul>", nav, rng))
     for c in range(n_categories):
-        items = by_cat[c]
+        items = by_cat[c][:20] if HEAVY else by_cat[c]  # heavy: a 20-product page of the listing
         grid = "".join(card(p) for p in items)
         write(f"c/{c}.html", layout(categories[c], f"<h1>{categories[c]}</h1><p>{sentence(rng, 20)}</p>"
                                     f"<select name='sort'><option>Price</option><option>Newest</option></select>"
                                     f"<ul class='grid'>{grid}</ul>", nav, rng))
     for p in products:
         pid, name, price, cat = p
-        related = "".join(card(rng.choice(products)) for _ in range(8))
+        related = "".join(card(rng.choice(products)) for _ in range(20 if HEAVY else 8))
         ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": name,
                          "offers": {"@type": "Offer", "price": price, "priceCurrency": "GBP"}})
         body = (f"<h1>{name}</h1><p class='price'>&pound;{price}</p><p>{sentence(rng, 60)}</p><p>{sentence(rng, 40)}</p>"

@@ -2,7 +2,10 @@
 # Times `amable audit` against `wget -r` (and linkinator, when npm is available) on the same
 # generated shop, served by nginx on 127.0.0.1, in the same run.
 #
-#   bench/run.sh [PAGES=2000] [RUNS=3]
+#   bench/run.sh [PAGES=2000] [RUNS=3] [PROFILE=light|heavy]
+#
+# PROFILE heavy makes pages like today's storefronts (bench/generate_shop.py --profile heavy:
+# critical CSS, JSON-LD, an __INITIAL_STATE__ blob, SVG icons in every card, 20-product grids).
 #
 # Prints, per tool, the median of RUNS runs: pages fetched, wall seconds, pages/s, CPU seconds
 # per page and peak RSS, then the ratios amable/wget and amable/linkinator. Installs nginx, wget
@@ -11,6 +14,7 @@ set -euo pipefail
 
 pages=${1:-2000}
 runs=${2:-3}
+profile=${3:-light}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${AMABLE_BENCH_DIR:-/tmp/amable-bench}
 port=${AMABLE_BENCH_PORT:-18731}
@@ -28,9 +32,9 @@ fi
 "$root/scripts/dev" build-release >/dev/null
 amable="$root/build-release/amable"
 
-site="$work/site-$pages"
+site="$work/site-$profile-$pages"
 if [[ ! -f "$site/index.html" ]]; then
-  python3 "$root/bench/generate_shop.py" "$pages" "$site" >&2
+  python3 "$root/bench/generate_shop.py" "$pages" "$site" --profile "$profile" >&2
   sed -i "s/PORT/$port/g" "$site/sitemap.xml"
 fi
 
@@ -131,10 +135,11 @@ import json, sys
 rows = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("aggregate_name") == "median"}
 pages = None
 print("CPU per page on the same pages (Google Benchmark, median of 3):")
-for name in ("gumbo/bare", "parse/page", "facts/page", "audit/page"):
+for name in ("gumbo/bare", "gumbo/stripped", "parse/page", "facts/page", "audit/page"):
     b = rows[name]
     per_page = 1000.0 / b["items_per_second"]
     print(f"  {name:<12} {per_page:6.2f} ms/page")
 print(f"audit/page / gumbo/bare: {rows['audit/page']['cpu_time'] / rows['gumbo/bare']['cpu_time']:.2f}")
+print(f"audit/page / gumbo/stripped: {rows['audit/page']['cpu_time'] / rows['gumbo/stripped']['cpu_time']:.2f}")
 PY
 fi

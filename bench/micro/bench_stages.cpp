@@ -1,5 +1,7 @@
 // Google Benchmark micro-benchmarks, one per stage of an audit, on real pages:
-//   gumbo/bare        Gumbo alone (gumbo_parse + gumbo_destroy_output): the floor to compare with
+//   gumbo/bare        Gumbo alone (gumbo_parse + gumbo_destroy_output) on the page as it is
+//   gumbo/stripped    Gumbo alone on the page with script and style bodies cut out first
+//                     (parse/raw_text.hpp): the floor amable's parse is compared with (issue 19)
 //   parse/page        amable's parse: decoding, the script/style cut, Gumbo, the walk to a Page
 //   facts/page        every detector of one page (site/page_facts.cpp)
 //   audit/page        parse + facts: the CPU one page costs a parse worker
@@ -22,6 +24,7 @@
 #include "engine/report_builder.hpp"
 #include "engine/runner.hpp"
 #include "parse/html_parser.hpp"
+#include "parse/raw_text.hpp"
 #include "reports/writer.hpp"
 #include "rules/rule_list.hpp"
 #include "site/page_facts.hpp"
@@ -108,6 +111,22 @@ void gumbo_bare(benchmark::State& state) {
   per_page(state, pages().pages.size(), total_bytes());
 }
 
+void gumbo_stripped(benchmark::State& state) {
+  // The cut is made once, outside the timing: only Gumbo's share is measured.
+  static const std::vector<std::string> stripped = [] {
+    std::vector<std::string> out;
+    for (const auto& [key, html] : pages().pages) out.emplace_back(parse::RawTextCut(html).html());
+    return out;
+  }();
+  for (auto _ : state)
+    for (const auto& html : stripped) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
 void parse_page(benchmark::State& state) {
   for (auto _ : state)
     for (const auto& [key, html] : pages().pages) benchmark::DoNotOptimize(parse::parse_page(html, input_for(key)));
@@ -160,13 +179,14 @@ const model::Report& bench_report() {
   static const model::Report r = [] {
     auto results = engine::run_rules(rules::all_rules(), bench_site(), engine::Config{}, "en");
     const auto scores = engine::score(results, "en");
-    return engine::build_report(bench_site(), std::move(results), scores, engine::ReportMeta{"bench", "", 0, "en"});
+    return engine::build_report(bench_site(), std::move(results), scores, engine::ReportMeta{"bench", "", 0, "en", ""});
   }();
   return r;
 }
 
 void register_all() {
   benchmark::RegisterBenchmark("gumbo/bare", gumbo_bare)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("gumbo/stripped", gumbo_stripped)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("parse/page", parse_page)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("facts/page", facts_page)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("audit/page", audit_page)->Unit(benchmark::kMillisecond);

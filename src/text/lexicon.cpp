@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "text/fold.hpp"
 #include "text/stemmer.hpp"
@@ -134,10 +135,15 @@ void Lexicon::add_line(std::string_view lang, std::string_view section, std::str
 void Lexicon::finish() {
   // The union keeps each line once even when both languages list it ("FAQ", "WhatsApp").
   for (auto& [name, section] : m_langs["*"]) {
+    // A set, not a scan of what is kept: the given-names list has 18,754 lines, and the
+    // quadratic scan cost ~1.5 billion instructions (0.3 s) at every start.
     auto& l = section.lines;
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(l.size());
     std::vector<std::string> unique;
+    unique.reserve(l.size());
     for (auto& s : l)
-      if (std::find(unique.begin(), unique.end(), s) == unique.end()) unique.push_back(s);
+      if (seen.insert(s).second) unique.push_back(s);
     l = std::move(unique);
   }
 }

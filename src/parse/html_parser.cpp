@@ -22,12 +22,10 @@ using model::Region;
 // ---- small Gumbo helpers ---------------------------------------------------------------------
 
 std::string_view attr(const GumboNode* n, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  const GumboAttribute* a = find_attribute(n, name);
   return a ? std::string_view(a->value) : std::string_view();
 }
-bool has_attr(const GumboNode* n, const char* name) {
-  return gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
-}
+bool has_attr(const GumboNode* n, const char* name) { return find_attribute(n, name) != nullptr; }
 
 std::string tag_name(const GumboNode* n) {
   const GumboTag tag = n->v.element.tag;
@@ -820,8 +818,8 @@ void Walker::enter_element(Frame& f, const Frame* parent, size_t depth) {
   note_script_signals(n, name, id, m_page);
   if (const auto src = include_source(n); !src.empty() && !m_inlined && m_page.includes.size() < 64 && n->v.element.original_tag.data) {
     m_page.script_includes = true;
-    const auto& tag = n->v.element.original_tag;
-    const size_t at = static_cast<size_t>(tag.data - m_cut.html().data()) + tag.length;
+    const auto& start_tag = n->v.element.original_tag;
+    const size_t at = static_cast<size_t>(start_tag.data - m_cut.html().data()) + start_tag.length;
     m_page.includes.push_back({m_cut.source_offset(at), std::string(src)});
   }
   if ((util::iequals(id, "root") || util::iequals(id, "app") || util::iequals(id, "__next") ||

@@ -22,11 +22,6 @@ bool names_chrome(std::string_view s) {
          util::iequals(s, "nav") || util::iends_with(s, "-nav") || util::istarts_with(s, "nav-");
 }
 
-std::string_view attribute(const GumboNode* n, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
 }  // namespace
 
 bool is_fragment(const GumboNode* root) {
@@ -53,10 +48,21 @@ void note_script_signals(const GumboNode* n, std::string_view name, std::string_
 }
 
 std::string_view include_source(const GumboNode* n) {
-  for (const char* include : {"w3-include-html", "data-include", "data-include-html", "include-html", "data-src-html"})
-    if (const auto src = util::trim(attribute(n, include)); !src.empty()) return src;
-  if (util::icontains(attribute(n, "hx-trigger"), "load")) return util::trim(attribute(n, "hx-get"));
-  return {};
+  // One pass over the element's attributes (most elements have none of these).
+  const GumboVector& attrs = n->v.element.attributes;
+  std::string_view hx_get, hx_trigger;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    const std::string_view name(a->name);
+    if (name == "w3-include-html" || name == "data-include" || name == "data-include-html" || name == "include-html" || name == "data-src-html") {
+      if (const auto src = util::trim(a->value); !src.empty()) return src;
+    } else if (name == "hx-get") {
+      hx_get = a->value;
+    } else if (name == "hx-trigger") {
+      hx_trigger = a->value;
+    }
+  }
+  return util::icontains(hx_trigger, "load") ? util::trim(hx_get) : std::string_view();
 }
 
 }  // namespace amable::parse

@@ -6,11 +6,25 @@
 // are read by the walker itself.
 #include <gumbo.h>
 
+#include <cstring>
+
 #include <string_view>
 
 #include "model/page.hpp"
 
 namespace amable::parse {
+
+// The attribute `name` (lower case) of element `n`, or nothing. The HTML tokenizer lower-cases
+// attribute names, so a first-letter check and strcmp do what gumbo_get_attribute's strcasecmp
+// over every attribute did, at a fraction of the cost (it was 4.6 % of a page's instructions).
+inline const GumboAttribute* find_attribute(const GumboNode* n, const char* name) {
+  const GumboVector& attrs = n->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    if (a->name[0] == name[0] && std::strcmp(a->name, name) == 0) return a;
+  }
+  return nullptr;
+}
 
 // A piece of a page, not a page: <html> and <body> both supplied by the parser (the file has
 // neither), like a header or footer partial a script pulls in.

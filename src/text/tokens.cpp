@@ -1,5 +1,7 @@
 #include "text/tokens.hpp"
 
+#include <array>
+
 #include "text/fold.hpp"
 #include "text/stemmer.hpp"
 #include "util/text.hpp"
@@ -9,15 +11,38 @@ namespace {
 
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// Most of a page's text is ASCII: its bytes are code points, and whether they are word
+// characters is looked up in a table made from is_word_char itself, so the two cannot differ.
+const std::array<bool, 128>& ascii_word_chars() {
+  static const std::array<bool, 128> table = [] {
+    std::array<bool, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = is_word_char(c);
+    return t;
+  }();
+  return table;
+}
+
+inline char32_t next_cp(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return util::next_code_point(s, i);
+}
+
+inline bool word_char(char32_t cp, const std::array<bool, 128>& ascii) { return cp < 0x80 ? ascii[cp] : is_word_char(cp); }
+
 }  // namespace
 
 Tokens::Tokens(std::string_view source) : m_source(source) {
+  const auto& ascii_word = ascii_word_chars();
   size_t i = 0;
   const size_t n = source.size();
   while (i < n) {
     size_t start = i;
-    char32_t cp = util::next_code_point(source, i);
-    if (!is_word_char(cp)) continue;
+    char32_t cp = next_cp(source, i);
+    if (!word_char(cp, ascii_word)) continue;
     size_t end = i;
     bool ascii = cp < 0x80;
     // Extend over word characters, and over an apostrophe between two of them ("you'll").
@@ -26,20 +51,20 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
     char32_t prev = cp;
     while (end < n) {
       size_t j = end;
-      char32_t next = util::next_code_point(source, j);
+      char32_t next = next_cp(source, j);
       const bool digit_now = next < 0x80 && util::is_ascii_digit(static_cast<char>(next));
       const bool digit_before = prev < 0x80 && util::is_ascii_digit(static_cast<char>(prev));
-      if (is_word_char(next) && digit_now != digit_before) break;
+      if (word_char(next, ascii_word) && digit_now != digit_before) break;
       prev = next;
-      if (is_word_char(next)) {
+      if (word_char(next, ascii_word)) {
         ascii = ascii && next < 0x80;
         end = j;
         continue;
       }
       if (is_apostrophe(next) && j < n) {
         size_t k = j;
-        char32_t after = util::next_code_point(source, k);
-        if (is_word_char(after)) {
+        char32_t after = next_cp(source, k);
+        if (word_char(after, ascii_word)) {
           ascii = false;  // normalise the apostrophe below
           end = k;
           continue;

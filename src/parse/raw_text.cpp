@@ -210,7 +210,15 @@ size_t script_data_end(std::string_view html, size_t from) {
   return n;
 }
 
-RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open) : m_source(html) {
+namespace {
+// SVG elements that only draw: their attributes are geometry and paint, never text or links.
+bool draws_only(std::string_view name) {
+  return name == "path" || name == "circle" || name == "rect" || name == "polygon" || name == "polyline" || name == "line" ||
+         name == "ellipse" || name == "stop" || name == "lineargradient" || name == "radialgradient";
+}
+}  // namespace
+
+RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open, bool drop_drawing) : m_source(html) {
   const size_t n = html.size();
   size_t open = 0;  // elements open, as counted for the depth guard
   size_t copied = 0;  // html[0, copied) is in m_cut (once anything was cut)
@@ -228,6 +236,21 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open)
     m_contents.push_back(html.substr(content_begin, content_end - content_begin));
     m_marker_end.push_back(m_cut.size());
     copied = content_end;
+  };
+  // An icon's drawing (<path d="M7 18c-1.1 0...">) says nothing amable reads, and storefronts
+  // repeat icons in every product card: Gumbo sees "<path/>" instead. Nothing is restored, so
+  // the cut is recorded only for source_offset().
+  auto drop_attributes = [&](size_t tag_start, const Tag& t) {
+    if (min_bytes == std::string_view::npos || !drop_drawing) return;
+    size_t name_end = tag_start + 1;
+    while (name_end < t.end && !is_tag_space(html[name_end]) && html[name_end] != '/' && html[name_end] != '>') ++name_end;
+    if (t.end - name_end < 48) return;  // short tags are not worth a cut
+    if (m_cut.empty()) m_cut.reserve(n / 2);
+    m_cut.append(html.substr(copied, name_end - copied));
+    m_cut.append(t.self_closing ? "/>" : ">");
+    m_contents.push_back(html.substr(name_end, t.end - name_end));
+    m_marker_end.push_back(m_cut.size());
+    copied = t.end;
   };
 
   while (i < n) {
@@ -272,6 +295,7 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open)
     if (foreign) {
       if ((t.name == "svg" || t.name == "math") && !t.self_closing) ++foreign;
       else if (breaks_out_of_foreign(t.name)) foreign = 0;
+      else if (draws_only(t.name)) drop_attributes(lt, t);
       continue;
     }
     if (t.name == "svg" || t.name == "math") {

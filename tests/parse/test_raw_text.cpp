@@ -137,6 +137,10 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
       "<body><plaintext><script>" + big + "</script>",
       "<body><!-- unterminated comment <script>" + big,
       "<body><a href=x <script>" + big + "</script>>odd</a>",
+      // Icons: their drawing attributes are cut, their titles and labels are not.
+      "<body><a href=\"/cart\" aria-label=\"Cart\"><svg viewBox=\"0 0 24 24\"><title>Your cart</title><path d=\"M7 18c-1.1 0-1.99.9-1.99 2S5.9 22 7 "
+      "22s2-.9 2-2-.9-2-2-2zM1 2v2h2l3.6 7.59\"/><circle cx=\"12\" cy=\"12\" r=\"10\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\">"
+      "</circle></svg></a><p>Call 020 7123 4567</p>",
       // Control characters and noncharacters Gumbo replaces (found by fuzz_html), and their
       // neighbours it keeps: U+00A0, U+FDF0, U+FFFD, U+1F600.
       "<body><script>a\x03b\x7F c\xC2\x85 d\xEF\xB7\x90 e\xEF\xBF\xBE f\xF0\x9F\xBF\xBF g\xC2\xA0 h\xEF\xB7\xB0 "
@@ -146,6 +150,21 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
     CAPTURE(html.substr(0, 80));
     CHECK(first_difference(dump(parse_with(html, true)), dump(parse_with(html, false))) == "");
   }
+}
+
+TEST_CASE("raw text: an icon's drawing is cut and positions after it still map to the source") {
+  const std::string path = "<path d=\"M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5 3c1.74 0 3.41.81 4.5 2.09\"/>";
+  const std::string html = "<p>a</p><svg>" + path + path + "<title>Wish list</title></svg><div id=x></div>";
+  const parse::RawTextCut cut(html);
+  CHECK(cut.cut_count() == 2);
+  CHECK(std::string(cut.html()) == "<p>a</p><svg><path/><path/><title>Wish list</title></svg><div id=x></div>");
+  const size_t in_cut = cut.html().find("<div id=x>");
+  CHECK(cut.source_offset(in_cut) == html.find("<div id=x>"));
+  // Short drawing tags and the drawing outside SVG are left alone.
+  const std::string short_path = "<svg><path d=\"M0 0\"/></svg>";
+  const std::string outside = "<p><path d=\"M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5\"></path></p>";
+  CHECK(parse::RawTextCut(short_path).cut_count() == 0);
+  CHECK(parse::RawTextCut(outside).cut_count() == 0);
 }
 
 TEST_CASE("raw text: every page of the shared corpus parses to the same Page with and without the cut, far from the nesting limit") {

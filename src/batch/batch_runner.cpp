@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/parse_pool.hpp"
 #include "model/report_json.hpp"
 #include "util/text.hpp"
 
@@ -47,6 +48,8 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
   std::atomic<bool> write_failed{false};
   const size_t k = std::max<size_t>(1, std::min(o.shops_in_flight, shops.size()));
   std::vector<Slot> slots(k);
+  // One set of parse threads, one per core, for all the shops in flight.
+  engine::SharedParseWorkers parse_workers(std::max(1u, std::thread::hardware_concurrency()));
   std::atomic<bool> finished{false};
 
   // The watchdog: a shop past its budget, or every shop a while after a stop signal, is told
@@ -81,6 +84,7 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
       engine::AuditOptions ao = o.audit;
       ao.target = shop.url;
       ao.interrupted = &slot.interrupt;
+      ao.parse_workers = &parse_workers;
       ao.on_page = nullptr;
       RowContext ctx = o.row;
       ctx.values = o.values;

@@ -133,7 +133,7 @@ int run_batch(const BatchCliOptions& o) {
   bo.audit.forced_lang = config.lang.value_or("");
   bo.audit.report_lang = config.report_lang.value_or("auto");
   bo.audit.quiet = true;
-  bo.audit.jobs = 1;  // one parse thread per shop: the shops in flight share the cores
+  // The shops in flight share one parse thread per core (batch/batch_runner.cpp).
   bo.audit.insecure = a.insecure;
   bo.audit.ca_file = a.cacert;
   if (o.max_rate > 0) bo.audit.rate = std::make_shared<fetch::RateLimit>(o.max_rate);

@@ -159,7 +159,11 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
   fact_options.tld_region = tld_region(o.target);
 
   const size_t workers = worker_count(o.jobs);
-  ParsePool pool(workers, [&source] { source.wakeup(); });
+  // A batch's shops share their parse threads; a lone audit has its own.
+  auto wake_source = [&source] { source.wakeup(); };
+  const auto pool_owner = o.parse_workers ? std::make_unique<ParsePool>(*o.parse_workers, wake_source)
+                                          : std::make_unique<ParsePool>(workers, wake_source);
+  ParsePool& pool = *pool_owner;
   // Pages parsed but not yet joined are bounded, so memory does not follow a fast network.
   const size_t max_pending = 4 * workers + 16;
 

@@ -14,6 +14,8 @@
 
 namespace amable::engine {
 
+class SharedParseWorkers;  // engine/parse_pool.hpp
+
 struct AuditOptions {
   std::string target;
   std::string forced_lang;         // --lang
@@ -26,6 +28,7 @@ struct AuditOptions {
   std::string ca_file;             // extra CA bundle for https (tests)
   bool insecure = false;           // accept invalid TLS certificates
   std::shared_ptr<fetch::RateLimit> rate;  // shared by the shops of a batch (--max-rate)
+  SharedParseWorkers* parse_workers = nullptr;  // parse threads shared by a batch's shops
   // Set (e.g. by a signal handler) to stop reading new pages and report what was read.
   const std::atomic<bool>* interrupted = nullptr;
   struct Progress {

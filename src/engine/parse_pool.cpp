@@ -1,21 +1,88 @@
 #include "engine/parse_pool.hpp"
 
+#include <algorithm>
+
 namespace amable::engine {
+
+SharedParseWorkers::SharedParseWorkers(size_t threads) {
+  for (size_t i = 0; i < std::max<size_t>(1, threads); ++i)
+    m_threads.emplace_back([this] {
+      while (true) {
+        std::function<void()> task;
+        {
+          std::unique_lock lock(m_mutex);
+          m_cv.wait(lock, [this] { return m_stop || !m_tasks.empty(); });
+          if (m_stop && m_tasks.empty()) return;
+          task = std::move(m_tasks.front());
+          m_tasks.pop_front();
+        }
+        task();
+      }
+    });
+}
+
+SharedParseWorkers::~SharedParseWorkers() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stop = true;
+  }
+  m_cv.notify_all();
+  for (auto& t : m_threads) t.join();
+}
+
+void SharedParseWorkers::run(std::function<void()> task) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_tasks.push_back(std::move(task));
+  }
+  m_cv.notify_one();
+}
 
 ParsePool::ParsePool(size_t threads, std::function<void()> notify) : m_notify(std::move(notify)) {
   for (size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { work(); });
 }
 
+ParsePool::ParsePool(SharedParseWorkers& shared, std::function<void()> notify) : m_shared(&shared), m_notify(std::move(notify)) {}
+
 ParsePool::~ParsePool() {
   {
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     m_stop = true;
+    // Jobs on shared workers write into this pool: wait for them before it goes.
+    m_done_cv.wait(lock, [this] { return m_in_shared == 0; });
   }
   m_jobs_cv.notify_all();
   for (auto& t : m_threads) t.join();
 }
 
+void ParsePool::finished(uint64_t seq, ParsedPage result) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_done.emplace(seq, std::move(result));
+  }
+  if (m_notify) m_notify();
+  if (!m_shared) {
+    m_done_cv.notify_all();
+    return;
+  }
+  // On a shared worker the pool may be destroyed as soon as its last job is counted out: that
+  // is the last thing done here, under the lock the destructor waits for.
+  std::lock_guard lock(m_mutex);
+  --m_in_shared;
+  m_done_cv.notify_all();
+}
+
 void ParsePool::submit(Job job) {
+  if (m_shared) {
+    uint64_t seq;
+    {
+      std::lock_guard lock(m_mutex);
+      seq = m_next_submit++;
+      ++m_in_shared;
+    }
+    m_shared->run([this, seq, job = std::move(job)] { finished(seq, job()); });
+    return;
+  }
   if (m_threads.empty()) {
     ParsedPage done = job();
     std::lock_guard lock(m_mutex);
@@ -39,13 +106,7 @@ void ParsePool::work() {
       item = std::move(m_jobs.front());
       m_jobs.pop_front();
     }
-    ParsedPage result = item.second();
-    {
-      std::lock_guard lock(m_mutex);
-      m_done.emplace(item.first, std::move(result));
-    }
-    m_done_cv.notify_all();
-    if (m_notify) m_notify();
+    finished(item.first, item.second());
   }
 }
 

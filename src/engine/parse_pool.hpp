@@ -27,6 +27,25 @@ struct ParsedPage {
   std::optional<model::PageFacts> raw_facts; // a rendered page: what its raw HTML showed
 };
 
+// Parse threads several audits share (`amable batch`: the shops in flight use the cores, not a
+// thread each). Tasks run in the order they come, whichever audit sent them.
+class SharedParseWorkers {
+ public:
+  explicit SharedParseWorkers(size_t threads);
+  ~SharedParseWorkers();
+  SharedParseWorkers(const SharedParseWorkers&) = delete;
+  SharedParseWorkers& operator=(const SharedParseWorkers&) = delete;
+  void run(std::function<void()> task);
+  size_t threads() const { return m_threads.size(); }
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  std::deque<std::function<void()>> m_tasks;
+  bool m_stop = false;
+  std::vector<std::thread> m_threads;
+};
+
 class ParsePool {
  public:
   using Job = std::function<ParsedPage()>;
@@ -34,6 +53,9 @@ class ParsePool {
   // `threads` = 0 runs every job at once on the caller's thread. `notify` is called from a
   // worker whenever a result is ready (to wake the main loop).
   ParsePool(size_t threads, std::function<void()> notify);
+  // The same on threads shared with other audits; results still come back in this pool's
+  // submission order.
+  ParsePool(SharedParseWorkers& shared, std::function<void()> notify);
   ~ParsePool();
   ParsePool(const ParsePool&) = delete;
   ParsePool& operator=(const ParsePool&) = delete;
@@ -48,7 +70,10 @@ class ParsePool {
 
  private:
   void work();
+  void finished(uint64_t seq, ParsedPage result);
 
+  SharedParseWorkers* m_shared = nullptr;
+  size_t m_in_shared = 0;  // jobs given to the shared workers and not finished
   std::function<void()> m_notify;
   mutable std::mutex m_mutex;
   std::condition_variable m_jobs_cv, m_done_cv;

@@ -8,7 +8,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson head(const Shop& shop, const RowContext& ctx) {
+ojson head(const Shop& shop) {
   ojson r;
   r["amable_row"] = k_row_version;
   r["key"] = shop.key;
@@ -42,7 +42,7 @@ std::string failure_status(const std::string& error) {
 }
 
 ojson row_of_failure(const Shop& shop, const std::string& status, const std::string& error, const RowContext& ctx) {
-  ojson r = head(shop, ctx);
+  ojson r = head(shop);
   r["final_url"] = nullptr;
   r["status"] = status;
   r["error"] = error;
@@ -51,7 +51,7 @@ ojson row_of_failure(const Shop& shop, const std::string& status, const std::str
 }
 
 ojson row_of_report(const Shop& shop, const model::Report& rep, const RowContext& ctx) {
-  ojson r = head(shop, ctx);
+  ojson r = head(shop);
   r["final_url"] = rep.crawl.start.empty() ? shop.url : rep.crawl.start;
   r["status"] = ctx.timed_out ? "partial" : rep.partial ? "partial" : "ok";
   r["error"] = ctx.timed_out ? ojson("the shop's time budget (--shop-timeout) ended the audit") : ojson(nullptr);

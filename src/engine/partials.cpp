@@ -8,17 +8,6 @@ namespace {
 
 constexpr size_t k_max_cached_bytes = 64 << 20;  // beyond this, partials are read each time
 
-std::string charset_of(std::string_view content_type) {
-  const auto lower = util::to_lower_ascii(content_type);
-  const size_t at = lower.find("charset=");
-  if (at == std::string::npos) return {};
-  std::string cs(util::trim(std::string_view(lower).substr(at + 8)));
-  if (const size_t semi = cs.find(';'); semi != std::string::npos) cs.resize(semi);
-  if (!cs.empty() && cs.front() == '"') cs.erase(0, 1);
-  if (!cs.empty() && cs.back() == '"') cs.pop_back();
-  return cs;
-}
-
 }  // namespace
 
 Partials::Partials(const fetch::Source& source) : m_fetcher(source.resources()) {}
@@ -39,7 +28,7 @@ std::optional<std::string> Partials::read(const std::string& url) {
   const fetch::Resource r = m_fetcher->fetch(url, "GET");
   std::optional<std::string> text;
   const bool html = r.content_type.empty() || util::icontains(r.content_type, "html") || util::icontains(r.content_type, "text/plain");
-  if (r.status == 200 && html) text = parse::decode_html(r.body, charset_of(r.content_type)).text;
+  if (r.status == 200 && html) text = parse::decode_html(r.body, parse::charset_from_content_type(r.content_type)).text;
   std::lock_guard lock(m_mutex);
   if (text) m_read.insert(url);
   if (m_cached_bytes + (text ? text->size() : 0) <= k_max_cached_bytes) {

@@ -9,11 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "render/report_json.hpp"
 #include "http_test_server.hpp"
 #include "render/browser_process.hpp"
 
 using namespace amable;
 using json = nlohmann::json;
+using test::notes_of;
+using test::rule;
 
 namespace {
 
@@ -32,19 +35,6 @@ json audit(const std::string& target, std::vector<std::string> extra = {}) {
   INFO(r.err);
   REQUIRE((r.exit_code == 0 || r.exit_code == 1));
   return json::parse(r.out);
-}
-
-const json& rule(const json& report, const std::string& id) {
-  for (const auto& r : report["rules"])
-    if (r["id"] == id) return r;
-  FAIL("no rule " << id);
-  return report;
-}
-
-std::string notes_of(const json& report) {
-  std::string out;
-  for (const auto& n : report["notes"]) out += n.get<std::string>() + "\n";
-  return out;
 }
 
 const json* page(const json& report, const std::string& url_end) {

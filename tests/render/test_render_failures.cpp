@@ -7,9 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "render/report_json.hpp"
 
 using namespace amable;
 using json = nlohmann::json;
+using test::notes_of;
+using test::rule;
 
 namespace {
 
@@ -48,19 +51,6 @@ json audit(const test::fs::path& shop, const std::string& browser, std::vector<s
   INFO(r.err);
   REQUIRE((r.exit_code == 0 || r.exit_code == 1));
   return json::parse(r.out);
-}
-
-std::string notes_of(const json& report) {
-  std::string out;
-  for (const auto& n : report["notes"]) out += n.get<std::string>() + "\n";
-  return out;
-}
-
-const json& rule(const json& report, const std::string& id) {
-  for (const auto& r : report["rules"])
-    if (r["id"] == id) return r;
-  FAIL("no rule " << id);
-  return report;
 }
 
 }  // namespace

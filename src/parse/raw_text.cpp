@@ -210,15 +210,8 @@ size_t script_data_end(std::string_view html, size_t from) {
   return n;
 }
 
-namespace {
-// SVG elements that only draw: their attributes are geometry and paint, never text or links.
-bool draws_only(std::string_view name) {
-  return name == "path" || name == "circle" || name == "rect" || name == "polygon" || name == "polyline" || name == "line" ||
-         name == "ellipse" || name == "stop" || name == "lineargradient" || name == "radialgradient";
-}
-}  // namespace
 
-RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open, bool drop_drawing) : m_source(html) {
+RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open, bool drop_svg) : m_source(html) {
   const size_t n = html.size();
   size_t open = 0;  // elements open, as counted for the depth guard
   size_t copied = 0;  // html[0, copied) is in m_cut (once anything was cut)
@@ -237,20 +230,23 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open,
     m_marker_end.push_back(m_cut.size());
     copied = content_end;
   };
-  // An icon's drawing (<path d="M7 18c-1.1 0...">) says nothing amable reads, and storefronts
-  // repeat icons in every product card: Gumbo sees "<path/>" instead. Nothing is restored, so
-  // the cut is recorded only for source_offset().
-  auto drop_attributes = [&](size_t tag_start, const Tag& t) {
-    if (min_bytes == std::string_view::npos || !drop_drawing) return;
-    size_t name_end = tag_start + 1;
-    while (name_end < t.end && !is_tag_space(html[name_end]) && html[name_end] != '/' && html[name_end] != '>') ++name_end;
-    if (t.end - name_end < 48) return;  // short tags are not worth a cut
+
+  // The walker never enters an <svg> (html_parser.cpp): an inline icon's whole content and
+  // attributes are cut once its end tag shows it was plain SVG, and Gumbo sees "<svg></svg>".
+  // Nothing is restored, so the cut is recorded only for source_offset(). Storefronts repeat
+  // icons in every product card, and Gumbo checks each SVG start tag's attributes against its
+  // table of 58 SVG attribute names. Markup that would end foreign content early (an HTML
+  // element, <font>, </p>, </br>) or an <svg> inside <select> (where Gumbo drops the tag, not
+  // its content) leaves the element as it is.
+  size_t svg_start = std::string_view::npos;  // the outermost <svg> being read, if it may be cut
+  bool in_select = false;
+  auto omit_svg = [&](size_t end_tag) {
     if (m_cut.empty()) m_cut.reserve(n / 2);
-    m_cut.append(html.substr(copied, name_end - copied));
-    m_cut.append(t.self_closing ? "/>" : ">");
-    m_contents.push_back(html.substr(name_end, t.end - name_end));
+    m_cut.append(html.substr(copied, svg_start - copied));
+    m_cut.append("<svg>");
+    m_contents.push_back(html.substr(svg_start, end_tag - svg_start));
     m_marker_end.push_back(m_cut.size());
-    copied = t.end;
+    copied = end_tag;
   };
 
   while (i < n) {
@@ -279,7 +275,12 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open,
     if (c == '/' && i + 1 < n && util::is_ascii_alpha(html[i + 1])) {
       const Tag t = read_tag(html, i + 1);
       if (t.end == std::string_view::npos) break;
-      if (foreign && (t.name == "svg" || t.name == "math")) --foreign;
+      if (foreign && (t.name == "svg" || t.name == "math") && --foreign == 0 && svg_start != std::string_view::npos) {
+        if (t.name == "svg") omit_svg(lt);
+        svg_start = std::string_view::npos;
+      }
+      if (foreign && (t.name == "p" || t.name == "br")) svg_start = std::string_view::npos;
+      if (t.name == "select") in_select = false;
       if (open > 0 && !opens_nothing(t.name)) --open;
       i = t.end;
       continue;
@@ -293,13 +294,19 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open,
     }
     i = t.end;
     if (foreign) {
-      if ((t.name == "svg" || t.name == "math") && !t.self_closing) ++foreign;
-      else if (breaks_out_of_foreign(t.name)) foreign = 0;
-      else if (draws_only(t.name)) drop_attributes(lt, t);
+      if ((t.name == "svg" || t.name == "math") && !t.self_closing) {
+        ++foreign;
+      } else if (breaks_out_of_foreign(t.name) || t.name == "font") {
+        if (t.name != "font") foreign = 0;
+        svg_start = std::string_view::npos;
+      }
       continue;
     }
     if (t.name == "svg" || t.name == "math") {
       if (!t.self_closing) ++foreign;
+      if (t.name == "svg" && !t.self_closing && !in_select && drop_svg && min_bytes != std::string_view::npos) svg_start = lt;
+    } else if (t.name == "select") {
+      in_select = true;
     } else if (t.name == "script") {
       const size_t end = script_data_end(html, i);
       cut(i, end);

@@ -22,8 +22,9 @@ class RawTextCut {
  public:
   // Contents shorter than `min_bytes` are left in place (npos: nothing is cut but the depth).
   // `html` must outlive this object: the cut contents are views into it.
-  // `drop_drawing`: SVG drawing elements (<path d="...">) lose their attributes too.
-  explicit RawTextCut(std::string_view html, size_t min_bytes = 256, size_t max_open = 10000, bool drop_drawing = true);
+  // `drop_svg`: the content and attributes of a plain inline <svg>, which the walker never
+  // reads, are cut too.
+  explicit RawTextCut(std::string_view html, size_t min_bytes = 256, size_t max_open = 10000, bool drop_svg = true);
   RawTextCut(std::string&&, size_t = 256, size_t = 10000, bool = true) = delete;
 
   // The page Gumbo should parse: `html` itself when nothing was cut.

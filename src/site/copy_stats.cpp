@@ -116,9 +116,10 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
   double best_company = 0, best_visitor = 0;
   for (const auto& b : page.blocks) {
     if (!perspective_copy(b)) continue;
-    for (const auto& r : text::sentences(b.text)) {
+    for (const auto& r : text::SentencesOf(b.text)) {
       const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
-      text::Tokens t(s);
+      const auto tokens_of_s = text::TokensOf::part(s);
+      const text::Tokens& t = *tokens_of_s;
       std::vector<bool> skip(t.size(), false);
       for (const auto& m : ignore.find_all(t, lang))
         for (size_t k = m.first; k < m.first + m.count; ++k) skip[k] = true;
@@ -181,9 +182,10 @@ model::ReadabilityFacts measure_readability(const model::Page& page, std::string
     const text::TokensOf tokens_of_b(b.text);
     const text::Tokens& all = *tokens_of_b;
     if (b.has(model::k_block_list_item) && all.size() <= 3) continue;
-    for (const auto& r : text::sentences(b.text)) {
+    for (const auto& r : text::SentencesOf(b.text)) {
       const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
-      text::Tokens t(s);
+      const auto tokens_of_s = text::TokensOf::part(s);
+      const text::Tokens& t = *tokens_of_s;
       size_t words = 0, syllables = 0;
       for (size_t i = 0; i < t.size(); ++i) {
         const auto o = t.original(i);

@@ -119,13 +119,16 @@ void find_intros(const model::Page& page, std::string_view lang, const IntroCont
   // movie, or nothing but one to three links into the site ("Click here to go to the Menu").
   size_t visible = 0, inside = 0;
   const model::Link* skip = nullptr;
+  const auto& skip_phrases = lex.phrases("skip", lang);
   for (const auto& l : page.links) {
     if (l.hidden || util::istarts_with(l.url, "mailto:") || util::istarts_with(l.url, "tel:")) continue;
     ++visible;
-    if (internal(page, l)) ++inside;
-    text::Tokens t(l.text.empty() ? l.label : l.text);
-    if (skip || t.empty() || t.size() > 8 || !internal(page, l)) continue;
-    for (const auto& m : lex.phrases("skip", lang).find_all(t, lang))
+    if (!internal(page, l)) continue;
+    ++inside;
+    if (skip) continue;
+    const text::Tokens t(l.text.empty() ? l.label : l.text);
+    if (t.empty() || t.size() > 8) continue;
+    for (const auto& m : skip_phrases.find_all(t, lang))
       if (t.size() <= m.count + 1) skip = &l;
   }
   const bool big_media = std::any_of(page.elements.begin(), page.elements.end(), [](const auto& e) {
@@ -139,8 +142,8 @@ void find_intros(const model::Page& page, std::string_view lang, const IntroCont
   const auto& entry_lines = lex.phrases("entry-line", lang);
   const bool way_in = std::any_of(page.blocks.begin(), page.blocks.end(), [&](const model::TextBlock& b) {
     if (!b.visible() || b.heading_level > 0) return false;
-    const text::Tokens t(b.text);
-    return !t.empty() && t.size() <= 12 && entry_lines.matches(t, lang);
+    const text::TokensOf t(b.text);
+    return !t->empty() && t->size() <= 12 && entry_lines.matches(*t, lang);
   });
   const bool entry = !ctx.thin && (!headings || way_in) && ctx.words < 30 && inside >= 1 && visible <= 3;
   const bool splash = ctx.words < 50 && visible <= 5 && (skip || big_media || entry);
@@ -151,8 +154,9 @@ void find_intros(const model::Page& page, std::string_view lang, const IntroCont
   if (skip) hit("skip-intro", splash ? 0.0 : 0.4, skip->selector, "link \xC2\xAB" + skip->text + "\xC2\xBB", true, skip->region);
 
   // An age gate stands between every visitor and the shop, however legitimate.
+  const auto& age_gate = lex.phrases("age-gate", lang);
   for (const auto& b : page.blocks)
-    if (b.visible() && lex.phrases("age-gate", lang).matches(b.text, lang)) {
+    if (b.visible() && age_gate.matches(b.text, lang)) {
       hit("age-gate", 0.3, b.selector, snippet_of(b.text), true, b.region);
       break;
     }

@@ -62,23 +62,72 @@ bool has_unit(std::string_view s) {
 
 }  // namespace
 
-// A time range needs a separator with a digit right after it (after one optional space) and a
-// digit not far before it: "9:00 - 18:00", "8 a 12hs". Text without one cannot match
-// range_regex(), which is slow, so it is not asked (the answer is the same either way).
-bool may_hold_time_range(std::string_view s) {
-  static constexpr std::string_view k_separators[] = {"-", "to", "a", "al", "hasta", "till", "until"};
+namespace {
+
+// Where the separator of a time range may be, at or after `from`: a separator ("-", "to", "a",
+// "al", "hasta", "till", "until", any case) with a digit right after it (after one optional
+// space) and a digit at most 16 bytes before it: "9:00 - 18:00", "8 a 12hs". Every match of
+// range_regex() has its separator at such a place; npos when there is none.
+size_t range_separator(std::string_view s, size_t from) {
   auto digit_at = [&](size_t i) { return i < s.size() && util::is_ascii_digit(s[i]); };
-  for (size_t i = 0; i < s.size(); ++i) {
-    for (const auto sep : k_separators) {
-      if (i + sep.size() > s.size() || !util::iequals(s.substr(i, sep.size()), sep)) continue;
-      const size_t end = i + sep.size();
-      if (!digit_at(end) && !(end < s.size() && util::is_ascii_space(s[end]) && digit_at(end + 1))) continue;
-      // The first time ends at most "9:00 a. m. " before the separator.
-      for (size_t k = i > 16 ? i - 16 : 0; k < i; ++k)
-        if (digit_at(k)) return true;
+  size_t last_digit = std::string_view::npos;
+  for (size_t k = from > 16 ? from - 16 : 0; k < from; ++k)
+    if (digit_at(k)) last_digit = k;
+  for (size_t i = from; i < s.size(); ++i) {
+    if (digit_at(i)) {
+      last_digit = i;
+      continue;
+    }
+    // The first time ends at most "9:00 a. m. " before the separator.
+    if (last_digit == std::string_view::npos || i - last_digit > 16) continue;
+    std::array<size_t, 2> lengths{0, 0};  // "a" and "al" may both start here
+    switch (util::ascii_lower(s[i])) {
+      case '-': lengths = {1, 0}; break;
+      case 't': lengths = {util::iequals(s.substr(i, 4), "till") ? 4u : util::iequals(s.substr(i, 2), "to") ? 2u : 0u, 0}; break;
+      case 'a': lengths = {util::iequals(s.substr(i, 2), "al") ? 2u : 0u, 1}; break;
+      case 'h': lengths = {util::iequals(s.substr(i, 5), "hasta") ? 5u : 0u, 0}; break;
+      case 'u': lengths = {util::iequals(s.substr(i, 5), "until") ? 5u : 0u, 0}; break;
+      default: break;
+    }
+    for (const size_t l : lengths) {
+      const size_t end = i + l;
+      if (l > 0 && (digit_at(end) || (end < s.size() && util::is_ascii_space(s[end]) && digit_at(end + 1)))) return i;
     }
   }
-  return false;
+  return std::string_view::npos;
+}
+
+TimeRangeMatch match_of(const std::match_results<std::string_view::const_iterator>& m, std::string_view s) {
+  auto view = [&](const auto& sub) {
+    return std::string_view(s.data() + (sub.first - s.begin()), static_cast<size_t>(sub.second - sub.first));
+  };
+  return TimeRangeMatch{static_cast<size_t>(m[0].first - s.begin()), static_cast<size_t>(m[0].second - m[0].first), view(m[1]), view(m[2])};
+}
+
+}  // namespace
+
+bool may_hold_time_range(std::string_view s) { return range_separator(s, 0) != std::string_view::npos; }
+
+// range_regex() is slow on long text (std::regex backtracks at every position), so it is run
+// only on a window around each place a separator may be, in order: a match spans at most
+// "23:59 a. m. " + "hasta " + "23:59 a. m." and its look-ahead, well inside the window. The
+// window's first byte sees the byte before it (match_prev_avail), as it would in the whole
+// text; a match that ends near the window's end might be cut short by it, so that rare case
+// asks the whole text instead.
+std::optional<TimeRangeMatch> find_time_range(std::string_view s) {
+  using It = std::string_view::const_iterator;
+  std::match_results<It> m;
+  for (size_t sep = range_separator(s, 0); sep != std::string_view::npos; sep = range_separator(s, sep + 1)) {
+    const size_t w = sep > 17 ? sep - 17 : 0, e = std::min(s.size(), sep + 48);
+    auto flags = std::regex_constants::match_default;
+    if (w > 0) flags |= std::regex_constants::match_prev_avail;
+    if (e < s.size()) flags |= std::regex_constants::match_not_eol;
+    if (!std::regex_search(s.begin() + static_cast<std::ptrdiff_t>(w), s.begin() + static_cast<std::ptrdiff_t>(e), m, range_regex(), flags)) continue;
+    if (e == s.size() || static_cast<size_t>(m[0].second - s.begin()) + 16 <= e) return match_of(m, s);
+    if (!std::regex_search(s.begin(), s.end(), m, range_regex())) return std::nullopt;
+    return match_of(m, s);
+  }
+  return std::nullopt;
 }
 
 // Day expressions the lexicon cannot hold: "L-V", "L a V", "Mo-Fr": the regex
@@ -241,19 +290,18 @@ std::vector<model::HoursHit> find_office_hours(const model::Page& page, std::str
 
     if (digits && !excluded && (labelled || !timeline(b.text))) {
       const std::string simple = simplify(b.text);
-      std::smatch m;
-      if (may_hold_time_range(simple) && std::regex_search(simple, m, range_regex())) {
-        const bool units = has_unit(m.str(1)) || has_unit(m.str(2));
-        const int from = std::atoi(m.str(1).c_str()), to = std::atoi(m.str(2).c_str());
+      if (const auto m = find_time_range(simple)) {
+        const bool units = has_unit(m->from) || has_unit(m->to);
+        const int from = std::atoi(std::string(m->from).c_str()), to = std::atoi(std::string(m->to).c_str());
         // "3-5 días laborables", "2 to 4 weeks": a range followed by a unit of days is a duration.
-        const size_t after = static_cast<size_t>(m.position(0) + m.length(0));
+        const size_t after = m->pos + m->length;
         const text::Tokens next(std::string_view(simple).substr(after, 24));
         const auto unit = durations.find_first(next, lang);
         const bool duration = unit && unit->first == 0;
         const bool plausible = from != to && to <= 24 && !duration;
         // Hours need hours context: a label, or days on the same line as the times ("Lun-Sáb
         // 10 am-7 pm"). Days elsewhere in a long text ("…lunes 7am, martes 10am") are not it.
-        const auto pos = static_cast<size_t>(m.position(0));
+        const size_t pos = m->pos;
         const std::string_view line = line_at(simple, pos);
         const text::Tokens line_tokens(line);
         const bool days_on_line = days.matches(line_tokens, lang) || short_day_range(line);

@@ -78,23 +78,27 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
   model::PrivacyFacts f;
   const auto& lex = text::lexicon("privacy-policy");
   static constexpr std::string_view k_items[] = {"controller", "purposes", "legal-basis", "rights", "retention", "authority"};
+  std::vector<std::pair<std::string_view, const text::PhraseSet*>> items;  // the items not found yet
+  for (auto item : k_items) items.emplace_back(item, &lex.phrases(item, lang));
+  // "[Company name]", "[email]": template text left in place; "xxxx" as it is.
+  std::vector<std::string> placeholders;
+  for (const auto& ph : lex.lines("placeholders", lang)) placeholders.push_back(ph == "xxxx" ? ph : "[" + ph + "]");
   for (const auto& b : page.blocks) {
     if (!b.visible()) continue;
     const text::TokensOf tokens_of_b(b.text);
     const text::Tokens& t = *tokens_of_b;
-    for (auto item : k_items)
-      if (std::find(f.items.begin(), f.items.end(), item) == f.items.end() && lex.phrases(item, lang).matches(t, lang))
-        f.items.emplace_back(item);
-    if (!f.placeholder) {
-      const std::string lower = util::to_lower_ascii(b.text);
-      for (const auto& ph : lex.lines("placeholders", lang))
-        if (lower.find("[" + util::to_lower_ascii(ph) + "]") != std::string::npos ||
-            (ph == "xxxx" && lower.find("xxxx") != std::string::npos)) {
+    std::erase_if(items, [&](const auto& item) {
+      if (!item.second->matches(t, lang)) return false;
+      f.items.emplace_back(item.first);
+      return true;
+    });
+    if (!f.placeholder && b.text.find_first_of("[xX") != std::string::npos)
+      for (const auto& ph : placeholders)
+        if (util::icontains(b.text, ph)) {
           f.placeholder = true;
           f.placeholder_where = model::Evidence{page.url, b.selector, snippet_of(b.text), b.region, b.zone};
           break;
         }
-    }
   }
   // Forms that take an e-mail address, and whether they point to the privacy policy.
   const auto& consent = lex.phrases("consent", lang);

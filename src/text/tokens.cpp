@@ -145,11 +145,20 @@ const Tokens* TokenCache::find(std::string_view text) {
   return it == t_active_cache->m_tokens.end() ? nullptr : it->second.get();
 }
 
-const Tokens* TokenCache::of(const std::string& text) {
+const Tokens* TokenCache::of(const std::string& text) { return of_part(text); }
+
+const Tokens* TokenCache::of_part(std::string_view part) {
   if (!t_active_cache) return nullptr;
-  auto& slot = t_active_cache->m_tokens[Key{text.data(), text.size()}];
-  if (!slot) slot = std::make_unique<Tokens>(text);
+  auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
+  if (!slot) slot = std::make_unique<Tokens>(part);
   return slot.get();
+}
+
+const std::vector<Range>* TokenCache::sentences_of(const std::string& text) {
+  if (!t_active_cache) return nullptr;
+  const auto [it, added] = t_active_cache->m_sentences.try_emplace(Key{text.data(), text.size()});
+  if (added) it->second = sentences(text);
+  return &it->second;
 }
 
 std::vector<std::string> folded_words(std::string_view phrase) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/sentences.hpp"
+
 namespace amable::text {
 
 class Tokens {
@@ -67,6 +69,10 @@ class TokenCache {
   static const Tokens* find(std::string_view text);
   // Tokens of `text`, cached: `text` must outlive the cache (a block of the page).
   static const Tokens* of(const std::string& text);
+  // Tokens of a part of such a text (one of its sentences), cached the same way.
+  static const Tokens* of_part(std::string_view part);
+  // The sentences of such a text, cached: four detectors read a block sentence by sentence.
+  static const std::vector<Range>* sentences_of(const std::string& text);
 
  private:
   struct Key {
@@ -78,6 +84,7 @@ class TokenCache {
     size_t operator()(const Key& k) const { return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ULL); }
   };
   std::unordered_map<Key, std::unique_ptr<Tokens>, KeyHash> m_tokens;
+  std::unordered_map<Key, std::vector<Range>, KeyHash> m_sentences;
   TokenCache* m_previous = nullptr;
 };
 
@@ -88,12 +95,31 @@ class TokensOf {
   explicit TokensOf(const std::string& text) : m_cached(TokenCache::of(text)) {
     if (!m_cached) m_own.emplace(text);
   }
+  // A part of a long-lived text: a sentence of a block.
+  static TokensOf part(std::string_view part) { return TokensOf(TokenCache::of_part(part), part); }
   const Tokens& operator*() const { return m_cached ? *m_cached : *m_own; }
   const Tokens* operator->() const { return &**this; }
 
  private:
+  TokensOf(const Tokens* cached, std::string_view text) : m_cached(cached) {
+    if (!m_cached) m_own.emplace(text);
+  }
   const Tokens* m_cached;
   std::optional<Tokens> m_own;
+};
+
+// The sentences of a long-lived text, from the thread's TokenCache when one is active.
+class SentencesOf {
+ public:
+  explicit SentencesOf(const std::string& text) : m_cached(TokenCache::sentences_of(text)) {
+    if (!m_cached) m_own = sentences(text);
+  }
+  auto begin() const { return (m_cached ? *m_cached : m_own).begin(); }
+  auto end() const { return (m_cached ? *m_cached : m_own).end(); }
+
+ private:
+  const std::vector<Range>* m_cached;
+  std::vector<Range> m_own;
 };
 
 // Folded words of a phrase, tokenized exactly as text is: "Política de devolución" ->

@@ -88,7 +88,7 @@ TEST_CASE("raw text: only real <script> and <style> start tags are cut") {
   const std::string html = "<div title=\"<script>" + big + "\">a</div><!-- <script>" + big + " --><textarea><script>" + big +
                            "</textarea><svg><script>" + big + "</script><style>" + big + "</style></svg><script>" + big +
                            "</script><style>" + big + "</style>";
-  const parse::RawTextCut cut(html);
+  const parse::RawTextCut cut(html, 256, 10000, false);  // SVG content aside
   CHECK(cut.cut_count() == 2);  // the last script and the last style, nothing in attributes, comments, textarea or SVG
   CHECK(cut.html().size() < html.size() - 500);
   std::string script;
@@ -141,6 +141,15 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
       "<body><a href=\"/cart\" aria-label=\"Cart\"><svg viewBox=\"0 0 24 24\"><title>Your cart</title><path d=\"M7 18c-1.1 0-1.99.9-1.99 2S5.9 22 7 "
       "22s2-.9 2-2-.9-2-2-2zM1 2v2h2l3.6 7.59\"/><circle cx=\"12\" cy=\"12\" r=\"10\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\">"
       "</circle></svg></a><p>Call 020 7123 4567</p>",
+      // An inline SVG's content is cut only where Gumbo keeps it all inside the <svg>.
+      "<body><p>a<svg class=icon viewBox=\"0 0 24 24\"><desc>d</desc><a href=/in-svg>svg link</a><text>t</text></svg>b</p>",
+      "<body><svg><p>broken out</p><path d=x/></svg><p>after</p>",
+      "<body><svg><font color=red>broken out by font</font></svg><p>after</p>",
+      "<body><svg><g></p>after an end p</g></svg>",
+      "<body><select><option>x<svg><text>in select</text></svg></option></select>",
+      "<body><table><tr><td><svg><title>t</title></svg></td></tr><svg><text>fostered</text></svg></table>",
+      "<body><svg><svg><rect/></svg><math><mi>x</mi></math></svg><p>nested</p>",
+      "<body><svg><![CDATA[</svg><p>not a tag]]></svg><p>cdata</p>",
       // Control characters and noncharacters Gumbo replaces (found by fuzz_html), and their
       // neighbours it keeps: U+00A0, U+FDF0, U+FFFD, U+1F600.
       "<body><script>a\x03b\x7F c\xC2\x85 d\xEF\xB7\x90 e\xEF\xBF\xBE f\xF0\x9F\xBF\xBF g\xC2\xA0 h\xEF\xB7\xB0 "
@@ -152,19 +161,29 @@ TEST_CASE("raw text: the Page is the same with and without the cut on tricky mar
   }
 }
 
-TEST_CASE("raw text: an icon's drawing is cut and positions after it still map to the source") {
+TEST_CASE("raw text: an inline icon's content is cut and positions after it still map to the source") {
   const std::string path = "<path d=\"M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5 3c1.74 0 3.41.81 4.5 2.09\"/>";
-  const std::string html = "<p>a</p><svg>" + path + path + "<title>Wish list</title></svg><div id=x></div>";
+  const std::string html = "<p>a</p><svg class=icon viewBox=\"0 0 24 24\">" + path + path + "<title>Wish list</title></svg><div id=x></div>";
   const parse::RawTextCut cut(html);
-  CHECK(cut.cut_count() == 2);
-  CHECK(std::string(cut.html()) == "<p>a</p><svg><path/><path/><title>Wish list</title></svg><div id=x></div>");
+  CHECK(cut.cut_count() == 1);
+  CHECK(std::string(cut.html()) == "<p>a</p><svg></svg><div id=x></div>");
   const size_t in_cut = cut.html().find("<div id=x>");
   CHECK(cut.source_offset(in_cut) == html.find("<div id=x>"));
-  // Short drawing tags and the drawing outside SVG are left alone.
-  const std::string short_path = "<svg><path d=\"M0 0\"/></svg>";
-  const std::string outside = "<p><path d=\"M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5\"></path></p>";
-  CHECK(parse::RawTextCut(short_path).cut_count() == 0);
-  CHECK(parse::RawTextCut(outside).cut_count() == 0);
+  CHECK(std::string(parse::RawTextCut(html, 256, 10000, false).html()) == html);
+}
+
+TEST_CASE("raw text: an SVG that HTML breaks out of, or one inside <select>, is left as it is") {
+  const std::string path = "<path d=\"M12 21.35l-1.45-1.32C5.4 15.36 2 12.28 2 8.5 2 5.42 4.42 3 7.5 3c1.74 0 3.41.81 4.5 2.09\"/>";
+  const std::string broken = "<svg>" + path + "<div>text</div></svg>";
+  CHECK(parse::RawTextCut(broken).cut_count() == 0);
+  const std::string fonted = "<svg><font color=red>x</font>" + path + "</svg>";
+  CHECK(parse::RawTextCut(fonted).cut_count() == 0);
+  const std::string in_select = "<select><svg>" + path + "</svg></select>";
+  CHECK(parse::RawTextCut(in_select).cut_count() == 0);
+  const std::string after_p = "<svg><g></p>" + path + "</g></svg>";
+  CHECK(parse::RawTextCut(after_p).cut_count() == 0);
+  // Drawing outside SVG is HTML (an unknown element): left alone.
+  CHECK(parse::RawTextCut(std::string_view("<p><path d=\"M0 0\"></path></p>")).cut_count() == 0);
 }
 
 TEST_CASE("raw text: every page of the shared corpus parses to the same Page with and without the cut, far from the nesting limit") {

@@ -74,6 +74,7 @@ set(AMABLE_CORE_SOURCES
   src/site/owner.cpp
   src/site/page_classes.cpp
   src/site/page_facts.cpp
+  src/site/script_scan.cpp
   src/site/returns_text.cpp
   src/site/shop_profile.cpp
   src/site/site_builder.cpp

@@ -204,7 +204,7 @@ std::vector<model::AddressHit> find_addresses(const model::Page& page, std::stri
     h.source = std::move(source);
     h.in_chrome = model::is_chrome(b.region);
     h.po_box = po_box.matches(b.text, lang);
-    h.placeholder = placeholders.matches(h.value, "");
+    h.placeholder = placeholders.matches(std::string_view(h.value), "");
     h.where = model::Evidence{page.url, b.selector, snippet_around(b.text, begin, begin), b.region, b.zone};
     out.push_back(std::move(h));
   };

@@ -26,7 +26,7 @@ bool is_consent(const model::Element& e) {
 
 }  // namespace
 
-std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words, bool thin) {
+std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words, bool thin, bool script_autoplay) {
   std::vector<model::ClutterHit> out;
   find_intros(page, lang, IntroContext{words, thin}, out);
   auto hit = [&](std::string kind, double penalty, std::string selector, std::string evidence, model::Region region = model::Region::main) {
@@ -101,9 +101,7 @@ std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string
       }
 
   // P9: carousels that turn by themselves.
-  bool auto_turn = false;
-  for (const auto& s : page.scripts)
-    auto_turn = auto_turn || s.content.find("autoplay: true") != std::string::npos || s.content.find("autoplay:true") != std::string::npos;
+  bool auto_turn = script_autoplay;
   for (const auto& e : page.elements)
     auto_turn = auto_turn || e.attr("data-ride") == "carousel" || util::iequals(e.attr("data-autoplay"), "true");
   if (auto_turn) hit("carousel", 0.05, "script", "carousel autoplay");

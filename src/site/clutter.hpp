@@ -12,6 +12,8 @@ namespace amable::site {
 
 // `words`: visible words on the page.
 // `thin`: the page is built by JavaScript (little text is no sign of a splash then).
-std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words, bool thin = false);
+// `script_autoplay`: a script sets a carousel to turn by itself (script_scan.hpp).
+std::vector<model::ClutterHit> find_clutter(const model::Page& page, std::string_view lang, size_t words, bool thin = false,
+                                            bool script_autoplay = false);
 
 }  // namespace amable::site

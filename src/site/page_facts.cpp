@@ -16,6 +16,7 @@
 #include "site/page_classes.hpp"
 #include "site/regions.hpp"
 #include "site/returns_text.hpp"
+#include "site/script_scan.hpp"
 #include "site/shop_profile.hpp"
 #include "site/snippet.hpp"
 #include "site/structured.hpp"
@@ -58,25 +59,18 @@ void contact_form(const model::Page& page, model::PageFacts& f) {
   }
 }
 
-void widgets(const model::Page& page, model::PageFacts& f) {
+// A chat widget's loader in a script (script_scan.cpp), else a visible link to a chat service.
+void widgets(const model::Page& page, const ScriptScan& scripts, model::PageFacts& f) {
   static const util::NeedleSet chat(text::lexicon("widgets").lines("chat", "any"));
-  auto check = [&](std::string_view url) {
-    if (const std::string* vendor = chat.first_in_list(url)) {
-      f.chat_widget = true;
-      if (f.chat_vendor.empty()) f.chat_vendor = *vendor;
-    }
-  };
-  for (const auto& s : page.scripts) {
-    if (!s.src.empty()) check(s.src);
-    else if (!s.content.empty() && s.content.size() < (64u << 10)) check(s.content);
-    if (f.chat_widget) break;
+  f.chat_vendor = scripts.chat_vendor;
+  for (const auto& l : page.links) {
+    if (!f.chat_vendor.empty()) break;
+    if (const std::string* vendor = l.hidden ? nullptr : chat.first_in_list(l.url)) f.chat_vendor = *vendor;
   }
-  if (!f.chat_widget)
-    for (const auto& l : page.links)
-      if (!l.hidden) check(l.url);
+  f.chat_widget = !f.chat_vendor.empty();
 }
 
-void email_signals(const model::Page& page, std::string_view lang, model::PageFacts& f) {
+void email_signals(const model::Page& page, std::string_view lang, const ScriptScan& scripts, model::PageFacts& f) {
   const auto& words = text::lexicon("contact-email").phrases("email-image", lang);
   for (const auto& img : page.images) {
     std::string name = img.src.substr(img.src.rfind('/') == std::string::npos ? 0 : img.src.rfind('/') + 1);
@@ -87,14 +81,7 @@ void email_signals(const model::Page& page, std::string_view lang, model::PageFa
       break;
     }
   }
-  for (const auto& s : page.scripts) {
-    if (s.content.empty()) continue;
-    if (s.content.find("mailto:") != std::string::npos ||
-        (s.content.find("'@'") != std::string::npos || s.content.find("\"@\"") != std::string::npos)) {
-      f.js_email = true;
-      break;
-    }
-  }
+  f.js_email = scripts.email;
 }
 
 // A currency sign next to a digit: "89 €", "$1,299.99", "£3.50", "S/ 120".
@@ -246,9 +233,9 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
     if (!s.src.empty()) ++script_bundles;
     if (util::icontains(s.type, "json") || util::icontains(s.type, "template")) continue;
     ++f.script.scripts;
-    for (std::string_view api : {"innerHTML", "insertAdjacentHTML", "document.write", ".load(", "fetch(", "XMLHttpRequest", "appendChild"})
-      if (s.content.find(api) != std::string::npos) f.script.injects = true;
   }
+  const ScriptScan scripts = scan_scripts(page);
+  f.script.injects = scripts.injects;
   f.script.app_root = page.empty_app_root;
   f.script.noscript_js = mentions_javascript_needed(page.noscript_text);
   f.script.includes = page.script_includes;
@@ -287,8 +274,8 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
 
   f.emails = find_emails(page, f.lang, sd);
   contact_form(page, f);
-  widgets(page, f);
-  email_signals(page, f.lang, f);
+  widgets(page, scripts, f);
+  email_signals(page, f.lang, scripts, f);
   f.returns = analyze_returns(page, f.lang);
   commerce(page, f.lang, f);
 
@@ -326,7 +313,7 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
   f.contact = find_contact_access(page, f.lang, f.chat_widget);
   f.privacy = find_privacy(page, f.lang);
   f.security = find_security(page);
-  f.clutter = find_clutter(page, f.lang, f.words, f.thin);
+  f.clutter = find_clutter(page, f.lang, f.words, f.thin, scripts.autoplay);
   f.purpose = find_purpose(page, f.lang, sd, start_page);
   // Only the home page's opening words are judged (clear-purpose); an audit keeps the facts of
   // every page, so the others' are not kept.

@@ -16,8 +16,7 @@ namespace amable::site {
 namespace {
 
 // The label names the thing: the phrase covers most of a short text.
-bool label_is(const text::PhraseSet& set, std::string_view label, std::string_view lang, size_t slack = 3) {
-  text::Tokens t(label);
+bool label_is(const text::PhraseSet& set, const text::Tokens& t, std::string_view lang, size_t slack = 3) {
   if (t.empty() || t.size() > 8) return false;
   for (const auto& m : set.find_all(t, lang))
     if (t.size() <= m.count + slack) return true;
@@ -59,7 +58,7 @@ model::ContactAccess find_contact_access(const model::Page& page, std::string_vi
     const bool contact =
         !channel && judged.get(std::string(lang) + "\x1F" + label + "\x1F" + l.url, [&] {
           return !negative.matches(label, lang) &&
-                 (label_is(links, label, lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
+                 (label_is(links, text::Tokens(label), lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
         });
     if (chrome && (channel || contact) && c.ordinal < 0) c.ordinal = chrome_index;
     if (chrome) ++chrome_index;
@@ -213,7 +212,7 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
         u.find("pa_") != std::string::npos || u.find("?talla=") != std::string::npos || u.find("?color=") != std::string::npos ||
         u.find("?sort") != std::string::npos || u.find("orderby=") != std::string::npos)
       f.sort_or_filter = true;
-    if (label_is(compare, l.text, lang, 2)) {
+    if (label_is(compare, *text::TokensOf(l.text), lang, 2)) {
       if (util::icontains(l.text, "compar")) f.compare = true;
       else f.sort_or_filter = true;
     }
@@ -222,7 +221,7 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
   // Ask: FAQ and help, FAQPage data, question headings, accordions, chat.
   const auto& faq = lex.phrases("faq", lang);
   for (const auto& l : page.links)
-    if (!l.hidden && label_is(faq, l.text, lang)) f.faq_link = true;
+    if (!l.hidden && label_is(faq, *text::TokensOf(l.text), lang)) f.faq_link = true;
   f.faq_structured = sd.faq_page;
   for (const auto& h : page.headings) {
     if (h.level < 2 || h.level > 4) continue;
@@ -235,11 +234,12 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
 
   // Complain: complaint routes, ADR statements, complaint books; the closed EU ODR platform.
   const auto& complain = lex.phrases("complain", lang);
+  const auto& odr_hosts = text::lexicon("widgets").lines("odr", "any");
   for (const auto& l : page.links) {
     if (l.hidden) continue;
-    for (const auto& odr : text::lexicon("widgets").lines("odr", "any"))
+    for (const auto& odr : odr_hosts)
       if (util::icontains(l.url, odr)) f.odr_link = true;
-    if (!f.complain && label_is(complain, l.text, lang, 3)) {
+    if (!f.complain && label_is(complain, *text::TokensOf(l.text), lang, 3)) {
       f.complain = true;
       f.complain_where = model::Evidence{page.url, l.selector, snippet_of(l.text), l.region, l.zone};
     }
@@ -291,8 +291,9 @@ model::PurposeFacts find_purpose(const model::Page& page, std::string_view lang,
   std::string h1;
   for (const auto& h : page.headings)
     if (h.level == 1) h1 += h.text + " ";
-  f.maker_opener = lex.phrases("maker-openers", lang).matches(h1 + " " + f.intro.substr(0, 200), lang);
-  f.benefit = lex.phrases("benefits", lang).matches(page.title + " " + h1 + " " + f.intro + " " + page.meta_description, lang);
+  const std::string opener = h1 + " " + f.intro.substr(0, 200), claims = page.title + " " + h1 + " " + f.intro + " " + page.meta_description;
+  f.maker_opener = lex.phrases("maker-openers", lang).matches(std::string_view(opener), lang);
+  f.benefit = lex.phrases("benefits", lang).matches(std::string_view(claims), lang);
   return f;
 }
 

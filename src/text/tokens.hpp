@@ -69,10 +69,12 @@ class TokenCache {
   static const Tokens* find(std::string_view text);
   // Tokens of `text`, cached: `text` must outlive the cache (a block of the page).
   static const Tokens* of(const std::string& text);
+  static const Tokens* of(std::string&&) = delete;
   // Tokens of a part of such a text (one of its sentences), cached the same way.
   static const Tokens* of_part(std::string_view part);
   // The sentences of such a text, cached: four detectors read a block sentence by sentence.
   static const std::vector<Range>* sentences_of(const std::string& text);
+  static const std::vector<Range>* sentences_of(std::string&&) = delete;
 
  private:
   struct Key {
@@ -95,6 +97,7 @@ class TokensOf {
   explicit TokensOf(const std::string& text) : m_cached(TokenCache::of(text)) {
     if (!m_cached) m_own.emplace(text);
   }
+  explicit TokensOf(std::string&&) = delete;  // a temporary's address may come back with other text
   // A part of a long-lived text: a sentence of a block.
   static TokensOf part(std::string_view part) { return TokensOf(TokenCache::of_part(part), part); }
   const Tokens& operator*() const { return m_cached ? *m_cached : *m_own; }
@@ -114,6 +117,7 @@ class SentencesOf {
   explicit SentencesOf(const std::string& text) : m_cached(TokenCache::sentences_of(text)) {
     if (!m_cached) m_own = sentences(text);
   }
+  explicit SentencesOf(std::string&&) = delete;
   auto begin() const { return (m_cached ? *m_cached : m_own).begin(); }
   auto end() const { return (m_cached ? *m_cached : m_own).end(); }
 

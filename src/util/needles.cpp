@@ -1,9 +1,17 @@
 #include "util/needles.hpp"
 
+#include <array>
+
 #include "util/text.hpp"
 
 namespace amable::util {
 namespace {
+
+constexpr auto k_lower = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
 
 // The first `n` bytes of `s`, lower case, as the scan's rolling word holds them.
 uint32_t word_of(std::string_view s, size_t n) {
@@ -20,9 +28,30 @@ NeedleSet::NeedleSet(const std::vector<std::string>& needles) {
     if (n.size() < 2)
       m_short.push_back(m_needles.size() - 1);
     else if (n.size() < 4)
-      m_pairs.set(word_of(n, 2));
+      m_pairs.set(word_of(n, 2)), m_any_pairs = true;
     else
       m_quads.set(quad_bit(word_of(n, 4)));
+  }
+}
+
+template <typename Hit, typename More>
+void NeedleSet::scan(std::string_view haystack, Hit&& hit, More&& more) const {
+  // The last four bytes read, lower case, the latest in the low byte. Bytes before the start
+  // read as 0xFF, which no ASCII needle has, so the first positions need no test of their own.
+  uint32_t w = 0xFFFFFFFF;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(haystack.data());
+  const size_t n = haystack.size();
+  if (m_any_pairs) {
+    for (size_t i = 0; i < n && more(); ++i) {
+      w = w << 8 | k_lower[bytes[i]];
+      if (m_pairs[w & 0xFFFF]) hit(i - 1, 2, 4);
+      if (m_quads[quad_bit(w)]) hit(i - 3, 4, std::string::npos);
+    }
+  } else {
+    for (size_t i = 0; i < n && more(); ++i) {
+      w = w << 8 | k_lower[bytes[i]];
+      if (m_quads[quad_bit(w)]) [[unlikely]] hit(i - 3, 4, std::string::npos);
+    }
   }
 }
 
@@ -32,6 +61,7 @@ const std::string* NeedleSet::first_in_list(std::string_view haystack) const {
     if (i < best && icontains(haystack, m_needles[i])) best = i;
   // Needles of at least `min` bytes (and fewer than `max`) that start at `at`.
   auto try_at = [&](size_t at, size_t min, size_t max) {
+    if (at >= haystack.size()) return;  // a hashed hit that reaches before the start
     const std::string_view rest = haystack.substr(at);
     for (size_t k = 0; k < best; ++k) {
       const std::string& n = m_needles[k];
@@ -41,13 +71,27 @@ const std::string* NeedleSet::first_in_list(std::string_view haystack) const {
       }
     }
   };
-  uint32_t w = 0;  // the last four bytes read, lower case, the latest in the low byte
-  for (size_t i = 0; i < haystack.size() && best > 0; ++i) {
-    w = w << 8 | static_cast<unsigned char>(ascii_lower(haystack[i]));
-    if (i >= 1 && m_pairs.test(w & 0xFFFF)) try_at(i - 1, 2, 4);
-    if (i >= 3 && m_quads.test(quad_bit(w))) try_at(i - 3, 4, std::string::npos);
-  }
+  scan(haystack, try_at, [&] { return best > 0; });
   return best < m_needles.size() ? &m_needles[best] : nullptr;
+}
+
+}  // namespace amable::util
+
+namespace amable::util {
+
+std::vector<bool> NeedleSet::all_in(std::string_view haystack) const {
+  std::vector<bool> found(m_needles.size(), false);
+  for (size_t i : m_short) found[i] = icontains(haystack, m_needles[i]);
+  auto mark = [&](size_t at, size_t min, size_t max) {
+    if (at >= haystack.size()) return;  // a hashed hit that reaches before the start
+    const std::string_view rest = haystack.substr(at);
+    for (size_t k = 0; k < m_needles.size(); ++k) {
+      const std::string& n = m_needles[k];
+      if (!found[k] && n.size() >= min && n.size() < max && rest.size() >= n.size() && iequals(rest.substr(0, n.size()), n)) found[k] = true;
+    }
+  };
+  scan(haystack, mark, [] { return true; });
+  return found;
 }
 
 }  // namespace amable::util

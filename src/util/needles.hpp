@@ -21,13 +21,20 @@ class NeedleSet {
   // the same answer as trying util::icontains with each needle in turn.
   const std::string* first_in_list(std::string_view haystack) const;
   bool any_in(std::string_view haystack) const { return first_in_list(haystack) != nullptr; }
+  // Which needles `haystack` contains, by their place in the list.
+  std::vector<bool> all_in(std::string_view haystack) const;
 
  private:
   static size_t quad_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 16; }
+  // Calls hit(at, min, max) where a needle of min to max-1 bytes may start at `at`, while
+  // more(): one pass over the haystack.
+  template <typename Hit, typename More>
+  void scan(std::string_view haystack, Hit&& hit, More&& more) const;
   std::vector<std::string> m_needles;  // lower case, in list order
   std::vector<size_t> m_short;         // needles of one byte: checked with icontains
   std::bitset<65536> m_pairs;          // first two bytes of a needle of two or three
   std::bitset<65536> m_quads;          // hashed first four bytes of a longer needle
+  bool m_any_pairs = false;
 };
 
 }  // namespace amable::util

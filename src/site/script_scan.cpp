@@ -1,0 +1,73 @@
+#include "site/script_scan.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "text/lexicon.hpp"
+#include "util/needles.hpp"
+#include "util/text.hpp"
+
+namespace amable::site {
+namespace {
+
+// Case-sensitive words, found case-blind by the scan and confirmed with an exact search.
+constexpr std::string_view k_inject_apis[] = {"innerHTML", "insertAdjacentHTML", "document.write", ".load(", "fetch(", "XMLHttpRequest", "appendChild"};
+constexpr std::string_view k_email[] = {"mailto:", "'@'", "\"@\""};
+constexpr std::string_view k_autoplay[] = {"autoplay: true", "autoplay:true"};
+
+struct Needles {
+  std::vector<std::string> chat;  // from the widgets lexicon, in its order
+  size_t apis = 0, email = 0, autoplay = 0, end = 0;  // where each group starts in `all`
+  std::vector<std::string> all;
+  util::NeedleSet set{{}};
+};
+
+const Needles& needles() {
+  static const Needles n = [] {
+    Needles n;
+    n.chat = text::lexicon("widgets").lines("chat", "any");
+    n.all = n.chat;
+    n.apis = n.all.size();
+    n.all.insert(n.all.end(), std::begin(k_inject_apis), std::end(k_inject_apis));
+    n.email = n.all.size();
+    n.all.insert(n.all.end(), std::begin(k_email), std::end(k_email));
+    n.autoplay = n.all.size();
+    n.all.insert(n.all.end(), std::begin(k_autoplay), std::end(k_autoplay));
+    n.end = n.all.size();
+    n.set = util::NeedleSet(n.all);
+    return n;
+  }();
+  return n;
+}
+
+// True when one of needles [from, to) found case-blind is in `text` as written.
+bool exact_any(const std::vector<bool>& found, const Needles& n, size_t from, size_t to, std::string_view text) {
+  for (size_t i = from; i < to; ++i)
+    if (found[i] && text.find(n.all[i]) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+ScriptScan scan_scripts(const model::Page& page) {
+  const Needles& n = needles();
+  static const util::NeedleSet chat_only(n.chat);
+  ScriptScan out;
+  for (const auto& s : page.scripts) {
+    const bool code = !util::icontains(s.type, "json") && !util::icontains(s.type, "template");
+    if (!s.src.empty() && out.chat_vendor.empty())
+      if (const std::string* vendor = chat_only.first_in_list(s.src)) out.chat_vendor = *vendor;
+    if (s.content.empty()) continue;
+    const std::vector<bool> found = n.set.all_in(s.content);
+    if (out.chat_vendor.empty() && s.src.empty() && s.content.size() < (64u << 10)) {
+      const auto first = std::find(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n.chat.size()), true);
+      if (first != found.begin() + static_cast<std::ptrdiff_t>(n.chat.size())) out.chat_vendor = n.all[static_cast<size_t>(first - found.begin())];
+    }
+    if (code) out.injects = out.injects || exact_any(found, n, n.apis, n.email, s.content);
+    out.email = out.email || exact_any(found, n, n.email, n.autoplay, s.content);
+    out.autoplay = out.autoplay || exact_any(found, n, n.autoplay, n.end, s.content);
+  }
+  return out;
+}
+
+}  // namespace amable::site

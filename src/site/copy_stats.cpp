@@ -118,7 +118,7 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
     if (!perspective_copy(b)) continue;
     for (const auto& r : text::SentencesOf(b.text)) {
       const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
-      const auto tokens_of_s = text::TokensOf::part(s);
+      const auto tokens_of_s = text::TokensOf::sentence(b.text, r);
       const text::Tokens& t = *tokens_of_s;
       std::vector<bool> skip(t.size(), false);
       for (const auto& m : ignore.find_all(t, lang))
@@ -184,7 +184,7 @@ model::ReadabilityFacts measure_readability(const model::Page& page, std::string
     if (b.has(model::k_block_list_item) && all.size() <= 3) continue;
     for (const auto& r : text::SentencesOf(b.text)) {
       const std::string_view s = std::string_view(b.text).substr(r.begin, r.end - r.begin);
-      const auto tokens_of_s = text::TokensOf::part(s);
+      const auto tokens_of_s = text::TokensOf::sentence(b.text, r);
       const text::Tokens& t = *tokens_of_s;
       size_t words = 0, syllables = 0;
       for (size_t i = 0; i < t.size(); ++i) {

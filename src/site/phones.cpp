@@ -286,15 +286,28 @@ void resolve_in_country(std::vector<model::PhoneHit>& hits, std::string_view cou
     const std::string_view v = util::trim(value);
     // Written with a country code, or a WhatsApp link's international number: nothing to guess.
     if (v.starts_with("+") || v.starts_with("00") || h.whatsapp_link || digits_of(v).size() < 6) continue;
-    PhoneNumber n;
-    if (u.Parse(value, region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
-    if (u.IsValidNumber(n)) {
-      const Parsed p = describe(n);
-      h.e164 = p.e164;
-      h.line_type = p.line_type;
-      h.placeholder = placeholder_number(p.e164);
-    } else if ((h.labelled || h.tel_link) &&
-               u.IsPossibleNumberWithReason(n) == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY) {
+    // The footer's number comes back on every page of the shop: read once per thread.
+    struct InCountry {
+      bool parsed = false, valid = false, local_only = false;
+      Parsed number;
+    };
+    thread_local util::Memo<InCountry> read;
+    const InCountry& r = read.get(region + "\x1F" + value, [&] {
+      InCountry out;
+      PhoneNumber n;
+      if (u.Parse(value, region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) return out;
+      out.parsed = true;
+      out.valid = u.IsValidNumber(n);
+      if (out.valid) out.number = describe(n);
+      else out.local_only = u.IsPossibleNumberWithReason(n) == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY;
+      return out;
+    });
+    if (!r.parsed) continue;
+    if (r.valid) {
+      h.e164 = r.number.e164;
+      h.line_type = r.number.line_type;
+      h.placeholder = placeholder_number(r.number.e164);
+    } else if ((h.labelled || h.tel_link) && r.local_only) {
       h.e164 = "";
       h.line_type = "unknown";
     }

@@ -70,7 +70,10 @@ template <typename Fn>
 void for_each_sentence(const model::Page& page, Fn&& fn) {
   for (const auto& b : page.blocks) {
     if (!b.visible() || b.has(model::k_block_cookie) || b.has(model::k_block_quote)) continue;
-    for (const auto& r : text::SentencesOf(b.text)) fn(b, std::string_view(b.text).substr(r.begin, r.end - r.begin), r.begin);
+    for (const auto& r : text::SentencesOf(b.text)) {
+      const auto tokens = text::TokensOf::sentence(b.text, r);  // shared with the other sentence readers
+      fn(b, std::string_view(b.text).substr(r.begin, r.end - r.begin), r.begin, *tokens);
+    }
   }
 }
 
@@ -82,9 +85,8 @@ std::vector<model::ResponsePromise> find_response_promises(const model::Page& pa
   const auto& verbs = lex.phrases("verbs", lang);
   const auto& vague = lex.phrases("vague", lang);
   const auto& blockers = lex.phrases("blockers", lang);
-  for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at) {
-    const auto tokens_of_s = text::TokensOf::part(s);  // shared with the other sentence readers
-    const text::Tokens& t = *tokens_of_s;
+  for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at, const text::Tokens& t) {
+
     if (!verbs.matches(t, lang) || blockers.matches(t, lang)) return;
     model::ResponsePromise p;
     p.where = model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region, b.zone};
@@ -112,9 +114,8 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
   const auto& fast = lex.phrases("fast", lang);
   const auto& shipping = lex.phrases("shipping", lang);
   const auto& returns = text::lexicon("return-policy").phrases("terms", lang);
-  for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at) {
-    const auto tokens_of_s = text::TokensOf::part(s);  // shared with the other sentence readers
-    const text::Tokens& t = *tokens_of_s;
+  for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at, const text::Tokens& t) {
+
     auto where = [&] { return model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region, b.zone}; };
     if (shipping.matches(t, lang) || times.matches(t, lang)) f.shipping_words = true;
     if (!f.confirmation && confirmation.matches(t, lang)) f.confirmation = where();

@@ -7,6 +7,7 @@
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
 #include "util/ranking.hpp"
+#include "util/memo.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -41,7 +42,7 @@ std::string upper(std::string_view s) {
 }
 
 // The country named in a short text: the longest listed name found as whole words.
-std::vector<std::string> countries_named(std::string_view text) {
+std::vector<std::string> countries_named_uncached(std::string_view text) {
   std::vector<std::string> out;
   const std::string folded = " " + text::fold(text) + " ";
   for (const auto& [name, code] : names()) {
@@ -54,6 +55,13 @@ std::vector<std::string> countries_named(std::string_view text) {
     }
   }
   return out;
+}
+
+// Each of some 250 names is searched for: the footer line and the title come back on every
+// page of the shop, so they are read once per thread.
+const std::vector<std::string>& countries_named(std::string_view text) {
+  thread_local util::Memo<std::vector<std::string>> named(1024);
+  return named.get(std::string(text), [&] { return countries_named_uncached(text); });
 }
 
 void vote(std::vector<model::CountryVote>& v, const std::string& code, float w, std::string why) {

@@ -1,5 +1,6 @@
 #include "text/tokens.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "text/fold.hpp"
@@ -94,6 +95,25 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
   }
 }
 
+Tokens Tokens::slice(size_t begin, size_t end) const {
+  const std::string_view part = m_source.substr(begin, end - begin);
+  // The first token that ends after `begin`; one that starts before `begin` or ends after
+  // `end` would be cut in two, and the part is read afresh then.
+  auto first = std::partition_point(m_tokens.begin(), m_tokens.end(), [&](const Token& t) { return t.end <= begin; });
+  auto last = std::partition_point(first, m_tokens.end(), [&](const Token& t) { return t.begin < end; });
+  if ((first != last && first->begin < begin) || (first != last && std::prev(last)->end > end)) return Tokens(part);
+  Tokens out;
+  out.m_source = part;
+  out.m_tokens.reserve(static_cast<size_t>(last - first));
+  if (first != last) {
+    const uint32_t fbase = first->fbegin;
+    out.m_folded.assign(m_folded, fbase, std::prev(last)->fbegin + std::prev(last)->flen - fbase);
+    for (auto it = first; it != last; ++it)
+      out.m_tokens.push_back(Token{it->begin - static_cast<uint32_t>(begin), it->end - static_cast<uint32_t>(begin), it->fbegin - fbase, it->flen, it->hash});
+  }
+  return out;
+}
+
 std::string_view Tokens::folded(size_t i) const {
   const Token& t = m_tokens[i];
   return std::string_view(m_folded).substr(t.fbegin, t.flen);
@@ -151,6 +171,15 @@ const Tokens* TokenCache::of_part(std::string_view part) {
   if (!t_active_cache) return nullptr;
   auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
   if (!slot) slot = std::make_unique<Tokens>(part);
+  return slot.get();
+}
+
+const Tokens* TokenCache::of_sentence(const std::string& text, Range r) {
+  if (!t_active_cache) return nullptr;
+  if (r.begin == 0 && r.end == text.size()) return of(text);
+  const std::string_view part = std::string_view(text).substr(r.begin, r.end - r.begin);
+  auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
+  if (!slot) slot = std::make_unique<Tokens>(of(text)->slice(r.begin, r.end));
   return slot.get();
 }
 

@@ -35,6 +35,9 @@ class Tokens {
   size_t stem_hash(size_t i, std::string_view lang) const;
   // True when the original token starts with an upper-case letter.
   bool capitalised(size_t i) const;
+  // The tokens of source()[begin, end) (a sentence of a block), the same as Tokens would make
+  // of that text, copied from these instead of read again.
+  Tokens slice(size_t begin, size_t end) const;
 
  private:
   struct Token {
@@ -70,8 +73,11 @@ class TokenCache {
   // Tokens of `text`, cached: `text` must outlive the cache (a block of the page).
   static const Tokens* of(const std::string& text);
   static const Tokens* of(std::string&&) = delete;
-  // Tokens of a part of such a text (one of its sentences), cached the same way.
+  // Tokens of a part of such a text, cached the same way.
   static const Tokens* of_part(std::string_view part);
+  // Tokens of `text`[r.begin, r.end) (one of its sentences), cut from the text's own tokens.
+  static const Tokens* of_sentence(const std::string& text, Range r);
+  static const Tokens* of_sentence(std::string&&, Range) = delete;
   // The sentences of such a text, cached: four detectors read a block sentence by sentence.
   static const std::vector<Range>* sentences_of(const std::string& text);
   static const std::vector<Range>* sentences_of(std::string&&) = delete;
@@ -98,8 +104,13 @@ class TokensOf {
     if (!m_cached) m_own.emplace(text);
   }
   explicit TokensOf(std::string&&) = delete;  // a temporary's address may come back with other text
-  // A part of a long-lived text: a sentence of a block.
+  // A part of a long-lived text.
   static TokensOf part(std::string_view part) { return TokensOf(TokenCache::of_part(part), part); }
+  // A sentence of a long-lived text (a block), cut from the text's cached tokens.
+  static TokensOf sentence(const std::string& text, Range r) {
+    return TokensOf(TokenCache::of_sentence(text, r), std::string_view(text).substr(r.begin, r.end - r.begin));
+  }
+  static TokensOf sentence(std::string&&, Range) = delete;
   const Tokens& operator*() const { return m_cached ? *m_cached : *m_own; }
   const Tokens* operator->() const { return &**this; }
 

@@ -1,0 +1,75 @@
+// Tokens::slice() and the token cache: a sentence's tokens cut from its block's are the tokens
+// the sentence alone would give, on hand-written edge cases and on every block of the corpus.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "helpers.hpp"
+#include "parse/html_parser.hpp"
+#include "text/sentences.hpp"
+#include "text/tokens.hpp"
+
+using namespace amable;
+
+namespace {
+
+std::string dump(const text::Tokens& t) {
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i)
+    out += std::string(t.folded(i)) + "@" + std::to_string(t.begin(i)) + "-" + std::to_string(t.end(i)) + "#" + std::to_string(t.hash(i)) + " ";
+  return out;
+}
+
+// Every sentence of `text`, and a few ranges that cut words in two.
+void check_slices(const std::string& text) {
+  const text::Tokens all(text);
+  std::vector<text::Range> ranges = text::sentences(text);
+  if (text.size() > 4) ranges.push_back({1, text.size() - 1});
+  ranges.push_back({0, text.size() / 2});
+  for (const auto& r : ranges) {
+    const std::string_view part = std::string_view(text).substr(r.begin, r.end - r.begin);
+    CAPTURE(text);
+    CAPTURE(part);
+    const text::Tokens cut = all.slice(r.begin, r.end);
+    CHECK(cut.source() == part);
+    CHECK(dump(cut) == dump(text::Tokens(part)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("token slices: equal to reading the part again") {
+  for (const char* s : {"Hello. World!", "We ship in 2-3 days. You'll get an e-mail.", "Devolución gratuita… ¿Dudas? Llámanos",
+                        "Days7am-5pm. Sr. García atiende de L a V.", "", "one", "Price 1.299,00 €. Envío 24h.", "you’ll see. it’s"})
+    check_slices(s);
+}
+
+TEST_CASE("token slices: the cache gives a sentence the same tokens, shared by every reader") {
+  const std::string block = "Order by 2pm. We ship the same day! Questions? Call us.";
+  const text::TokenCache cache;
+  for (const auto& r : text::sentences(block)) {
+    const auto a = text::TokensOf::sentence(block, r);
+    const auto b = text::TokensOf::sentence(block, r);
+    CHECK(&*a == &*b);
+    CHECK(dump(*a) == dump(text::Tokens(std::string_view(block).substr(r.begin, r.end - r.begin))));
+  }
+}
+
+TEST_CASE("token slices: every sentence of every corpus block") {
+  const auto corpus = test::corpus_dir();
+  if (!corpus) {
+    MESSAGE("../shared/corpus is absent: corpus comparison skipped");
+    return;
+  }
+  size_t blocks = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(*corpus)) {
+    const auto ext = entry.path().extension().string();
+    if (!entry.is_regular_file() || (ext != ".html" && ext != ".htm")) continue;
+    const auto page = parse::parse_page(test::read_file(entry.path()), parse::ParseInput{"p.html", "https://shop.example/p.html", ""});
+    for (const auto& b : page.blocks) {
+      check_slices(b.text);
+      ++blocks;
+    }
+  }
+  CHECK(blocks > 1000);
+}

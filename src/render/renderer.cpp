@@ -70,7 +70,7 @@ class Renderer::Impl {
     // The browser answers a first command when it is ready (about 0.1 s warm, seconds cold).
     const int id = ++next_id;
     if (!browser->send(json{{"id", id}, {"method", "Browser.getVersion"}, {"params", json::object()}}.dump()))
-      return std::unexpected(model::Message{"error/render-no-browser", {{"detail", "it did not take the first command"}}});
+      return std::unexpected(model::Message{"error/render-no-browser", {{"detail", "it exited before it took the first command"}}});
     const auto until = Clock::now() + std::chrono::milliseconds(static_cast<long long>(opt.start_timeout_s * 1000));
     while (Clock::now() < until) {
       pollfd p{browser->reply_fd(), POLLIN, 0};

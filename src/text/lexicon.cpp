@@ -22,7 +22,7 @@ void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang
   if (e.words.empty()) return;
   const std::string_view first_folded = t.folded(0);
   const auto idx = static_cast<uint32_t>(m_entries.size());
-  const size_t bit = bit_of(std::hash<std::string_view>{}(e.words.front()));
+  const size_t bit = bit_of(word_hash(e.words.front()));
   if (stemmed) {
     auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == e.lang; });
     if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}, {}, false});

@@ -40,6 +40,8 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
   const auto& ascii_word = ascii_word_chars();
   size_t i = 0;
   const size_t n = source.size();
+  m_tokens.reserve(n / 6 + 1);  // about one word in six bytes of running text
+  m_folded.reserve(n);
   while (i < n) {
     size_t start = i;
     char32_t cp = next_cp(source, i);
@@ -89,7 +91,7 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
       m_folded.append(f, from);
     }
     t.flen = static_cast<uint32_t>(m_folded.size() - t.fbegin);
-    t.hash = std::hash<std::string_view>{}(std::string_view(m_folded).substr(t.fbegin, t.flen));
+    t.hash = word_hash(std::string_view(m_folded).substr(t.fbegin, t.flen));
     m_tokens.push_back(t);
     i = end;
   }
@@ -137,7 +139,7 @@ Tokens::Stems& Tokens::stems_for(std::string_view lang, size_t i) const {
   if (s.empty()) {
     s = text::stem(case_fold(original(i)), lang);
     if (s.empty()) s = std::string(folded(i));
-    stems->hashes[i] = std::hash<std::string_view>{}(s);
+    stems->hashes[i] = word_hash(s);
   }
   return *stems;
 }

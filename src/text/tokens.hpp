@@ -13,6 +13,14 @@
 
 namespace amable::text {
 
+// The hash of a folded word or stem that Tokens keeps per token and PhraseSet indexes by:
+// FNV-1a (64 bits), cheap on the short words of running text.
+constexpr size_t word_hash(std::string_view w) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return static_cast<size_t>(h);
+}
+
 class Tokens {
  public:
   Tokens() = default;
@@ -28,7 +36,7 @@ class Tokens {
   std::string_view original(size_t i) const;
   size_t begin(size_t i) const { return m_tokens[i].begin; }
   size_t end(size_t i) const { return m_tokens[i].end; }
-  // std::hash of folded(i), computed once: phrase lookups filter on it.
+  // word_hash(folded(i)), computed once: phrase lookups filter on it.
   size_t hash(size_t i) const { return m_tokens[i].hash; }
   // Snowball stem in `lang`, computed on first use, and its hash.
   std::string_view stem(size_t i, std::string_view lang) const;

@@ -37,6 +37,9 @@ TEST_CASE("script scan: nothing in a plain page, JSON data does not count as cod
   CHECK_FALSE(scan("<body><script type=application/json>{\"description\": \"fetch( innerHTML\"}</script>").injects);
   CHECK(scan("<body><script type=application/json>{\"email\": \"mailto:a@b.example\"}</script>").email);
   CHECK_FALSE(scan("<body><script>slider({autoplay: false})</script>").autoplay);
+  CHECK(scan("<body><script>var e = user + \"@\" + host;</script>").email);
+  CHECK(scan("<body><script>var e = 'info@shop.example'; var f = '@' + x;</script>").email);
+  CHECK_FALSE(scan("<body><script>var e = \"info@shop.example\"; // @ '@\"</script>").email);
 }
 
 TEST_CASE("script scan: the first script with a chat vendor gives it, in the lexicon's order within that script") {

@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <utility>
 #include <array>
 #include <cstring>
 #include <tuple>
@@ -10,6 +11,7 @@
 #include "parse/arena.hpp"
 #include "parse/encoding.hpp"
 #include "parse/raw_text.hpp"
+#include "util/needles.hpp"
 #include "parse/script_signals.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -36,29 +38,41 @@ std::string tag_name(const GumboNode* n) {
   return util::to_lower_ascii(std::string_view(piece.data, piece.length));
 }
 
+// Calls fn with each piece of `value` between separators (no empty pieces), without the vector
+// util::split_any makes: these run on every class and id of every element.
+template <typename Fn>
+void for_each_piece(std::string_view value, std::string_view seps, Fn&& fn) {
+  size_t start = 0;
+  for (size_t i = 0; i <= value.size(); ++i)
+    if (i == value.size() || seps.find(value[i]) != std::string_view::npos) {
+      if (i > start) fn(value.substr(start, i - start));
+      start = i + 1;
+    }
+}
+
 // Splits class/id values into lower-case tokens, and those into parts at '-' and '_'.
 template <typename Fn>
 void for_each_token(std::string_view value, Fn&& fn) {
-  for (auto tok : util::split_any(value, " \t\n\r\f")) fn(util::to_lower_ascii(tok));
+  std::string lower;  // one buffer for every token
+  for_each_piece(value, " \t\n\r\f", [&](std::string_view tok) {
+    lower.assign(tok);
+    for (char& c : lower) c = util::ascii_lower(c);
+    fn(std::as_const(lower));
+  });
 }
 
 bool any_token_part(std::string_view value, std::initializer_list<std::string_view> parts) {
   bool found = false;
   for_each_token(value, [&](const std::string& tok) {
-    for (auto part : util::split_any(tok, "-_"))
+    for_each_piece(tok, "-_", [&](std::string_view part) {
       for (auto p : parts)
         if (part == p) found = true;
+    });
   });
   return found;
 }
 
-bool any_token_contains(std::string_view value, std::initializer_list<std::string_view> needles) {
-  if (value.empty()) return false;
-  const std::string lower = util::to_lower_ascii(value);
-  for (auto n : needles)
-    if (lower.find(n) != std::string::npos) return true;
-  return false;
-}
+bool any_token_contains(std::string_view value, const util::NeedleSet& needles) { return !value.empty() && needles.any_in(value); }
 
 std::string squeeze_style(std::string_view style) {
   std::string s;
@@ -110,12 +124,12 @@ bool is_notable_tag(std::string_view tag) {
 // id/class fragments that mark popups, preloaders, carousels, consent banners, chat and
 // search widgets: the containers rules about clutter and self-service look for.
 bool has_notable_class(std::string_view id, std::string_view cls) {
-  static const std::initializer_list<std::string_view> k_needles = {
+  static const util::NeedleSet k_needles({
       "popup", "pop-up", "modal", "lightbox", "newsletter", "preload", "loader", "loading",
       "splash", "intro", "overlay", "cookie", "consent", "gdpr", "carousel", "slider", "swiper",
       "slick", "owl-", "flickity", "glide", "splide", "age-gate", "agegate", "age-verif",
       "search", "buscador", "chat", "whatsapp", "onetrust", "cybotcookiebot", "cmplz",
-      "cc-window", "interstitial", "welcome-mat"};
+      "cc-window", "interstitial", "welcome-mat"});
   return any_token_contains(id, k_needles) || any_token_contains(cls, k_needles);
 }
 
@@ -172,17 +186,17 @@ bool is_quote_element(const GumboNode* n, GumboTag tag) {
   // Review, Q&A and comment markup, and the class prefixes of review and Q&A widget vendors
   // (Bazaarvoice, Yotpo, Judge.me, Okendo, Stamped, Trustpilot, Feefo, Reevoo, Loox, Shopify
   // Product Reviews, PowerReviews, eKomi).
-  static const std::initializer_list<std::string_view> k_needles = {
+  static const util::NeedleSet k_needles({
       "testimonial", "review", "opinion", "resena", "reseña", "valoraci", "comentario", "comment", "qna",
       "question-answer", "questions-answers", "bv-content", "bv-cv2", "yotpo", "jdgm", "okendo", "stamped-",
-      "trustpilot", "feefo", "reevoo", "loox", "spr-", "pr-rd-", "ekomi"};
+      "trustpilot", "feefo", "reevoo", "loox", "spr-", "pr-rd-", "ekomi"});
   return any_token_contains(attr(n, "class"), k_needles);
 }
 
 bool is_cookie_element(const GumboNode* n) {
-  static const std::initializer_list<std::string_view> k_needles = {
+  static const util::NeedleSet k_needles({
       "cookie", "consent", "gdpr", "cmp-", "onetrust", "cybotcookiebot", "cmplz", "cc-window",
-      "usercentrics", "didomi", "iubenda"};
+      "usercentrics", "didomi", "iubenda"});
   return any_token_contains(attr(n, "id"), k_needles) ||
          any_token_contains(attr(n, "class"), k_needles);
 }
@@ -350,29 +364,39 @@ std::string Walker::resolve(std::string_view href) const {
 }
 
 std::string Walker::selector(const std::vector<Frame>& stack) const {
-  std::vector<std::string> parts;
-  for (auto it = stack.rbegin(); it != stack.rend() && parts.size() < 3; ++it) {
+  // At most three segments, innermost first: "tag", "tag.first-class" or "tag#id".
+  struct Segment {
+    std::string tag;
+    char mark = 0;  // '#' or '.'
+    std::string_view name;
+  };
+  std::array<Segment, 3> segments;
+  size_t count = 0;
+  for (auto it = stack.rbegin(); it != stack.rend() && count < segments.size(); ++it) {
     const GumboNode* n = it->node;
     if (n->type != GUMBO_NODE_ELEMENT) continue;
-    std::string seg = tag_name(n);
-    if (seg.empty() || seg == "html" || seg == "body") break;
+    Segment& seg = segments[count];
+    seg.tag = tag_name(n);
+    if (seg.tag.empty() || seg.tag == "html" || seg.tag == "body") break;
+    ++count;
     const auto id = util::trim(attr(n, "id"));
-    const auto cls = util::trim(attr(n, "class"));
     if (!id.empty() && id.size() <= 40 && id.find(' ') == std::string_view::npos) {
-      seg += "#" + std::string(id);
-      parts.push_back(std::move(seg));
+      seg.mark = '#';
+      seg.name = id;
       break;  // an id is unique: enough to find the element
     }
-    if (!cls.empty()) {
-      auto first = util::split_any(cls, " \t\n")[0];
-      if (first.size() <= 40) seg += "." + std::string(first);
+    const auto cls = util::trim(attr(n, "class"));
+    const auto first = cls.substr(0, cls.find_first_of(" \t\n"));
+    if (!first.empty() && first.size() <= 40) {
+      seg.mark = '.';
+      seg.name = first;
     }
-    parts.push_back(std::move(seg));
   }
   std::string out;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+  for (size_t k = count; k-- > 0;) {
     if (!out.empty()) out += " > ";
-    out += *it;
+    out += segments[k].tag;
+    if (segments[k].mark) out.append(1, segments[k].mark).append(segments[k].name);
   }
   return out;
 }

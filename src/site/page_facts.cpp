@@ -76,7 +76,7 @@ void email_signals(const model::Page& page, std::string_view lang, const ScriptS
     std::string name = img.src.substr(img.src.rfind('/') == std::string::npos ? 0 : img.src.rfind('/') + 1);
     for (char& c : name)
       if (c == '_' || c == '-' || c == '.') c = ' ';
-    if (words.matches(img.alt, lang) || words.matches(name, lang)) {
+    if (words.matches(*text::TokensOf(img.alt), lang) || words.matches(name, lang)) {
       f.email_image = model::Evidence{page.url, "img", img.alt.empty() ? img.src : img.alt, img.region};
       break;
     }
@@ -111,12 +111,12 @@ void commerce(const model::Page& page, std::string_view lang, model::PageFacts& 
       f.add_to_cart = true;
     for (const auto& field : form.fields)
       if ((field.tag == "button" || field.type == "submit") &&
-          (order.matches(field.label, lang) || order.matches(field.value, lang)))
+          (order.matches(*text::TokensOf(field.label), lang) || order.matches(*text::TokensOf(field.value), lang)))
         f.add_to_cart = true;
   }
   for (const auto& l : page.links) {
     if (l.hidden) continue;
-    if ((l.region != model::Region::main || l.text.size() < 40) && order.matches(l.text, lang) &&
+    if ((l.region != model::Region::main || l.text.size() < 40) && order.matches(*text::TokensOf(l.text), lang) &&
         ((site::classes_from_path(l.url, lang) & model::k_class_cart) != 0 || util::icontains(l.url, "cart") ||
          util::icontains(l.url, "carrito") || util::icontains(l.url, "cesta") || util::icontains(l.url, "basket"))) {
       f.cart_link = true;

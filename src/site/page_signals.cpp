@@ -111,7 +111,7 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
     ++f.email_forms;
     bool ok = consent.matches(form.text, lang);
     for (const auto& fld : form.fields) ok = ok || (fld.type == "checkbox" && consent.matches(fld.label, lang));
-    for (const auto& l : page.links) ok = ok || (l.form == static_cast<int16_t>(i) && privacy_links.matches(l.text, lang));
+    for (const auto& l : page.links) ok = ok || (l.form == static_cast<int16_t>(i) && privacy_links.matches(*text::TokensOf(l.text), lang));
     if (ok) ++f.email_forms_with_consent;
   }
   return f;

@@ -65,8 +65,10 @@ Items items_for(std::string_view lang) {
 // A booking's cancellation terms count where the block states a refund ("cancel your booking up
 // to 48 hours before for a full refund"); a notice period alone does not.
 long returns_term_at(const Items& items, const text::Tokens& t, std::string_view lang) {
-  const auto negatives = items.not_terms.find_all(t, lang);
-  for (const auto& m : items.terms.find_all(t, lang)) {
+  const auto terms = items.terms.find_all(t, lang);
+  // Navigation that names returns is read only where a term is (most blocks have none).
+  const auto negatives = terms.empty() ? std::vector<text::PhraseMatch>{} : items.not_terms.find_all(t, lang);
+  for (const auto& m : terms) {
     bool negated = false;
     for (const auto& n : negatives)
       if (n.first <= m.first && n.first + n.count >= m.first + m.count) negated = true;

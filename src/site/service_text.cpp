@@ -117,12 +117,13 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
   for_each_sentence(page, [&](const model::TextBlock& b, std::string_view s, size_t at, const text::Tokens& t) {
 
     auto where = [&] { return model::Evidence{page.url, b.selector, snippet_around(b.text, at, at + s.size()), b.region, b.zone}; };
-    if (shipping.matches(t, lang) || times.matches(t, lang)) f.shipping_words = true;
+    const bool about_shipping = shipping.matches(t, lang) || times.matches(t, lang);
+    if (about_shipping) f.shipping_words = true;
     if (!f.confirmation && confirmation.matches(t, lang)) f.confirmation = where();
     // "Tracking" in a privacy or cookie text is about cookies, not parcels.
     if (!f.tracking && !policy_page && !b.has(model::k_block_link) && tracking.matches(t, lang)) f.tracking = where();
     // "within 30 days of delivery" is a return window, not a delivery time.
-    if (!f.delivery_time && (times.matches(t, lang) || shipping.matches(t, lang)) && !returns.matches(t, lang)) {
+    if (!f.delivery_time && about_shipping && !returns.matches(t, lang)) {
       const auto hours = stated_hours(t);
       if (hours && *hours >= 1 && *hours <= 24 * 60) f.delivery_time = where();
     }
@@ -134,7 +135,7 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
   for (const auto& l : page.links) {
     if (l.hidden) continue;
     const std::string path = util::to_lower_ascii(l.url);
-    bool hit = tracking.matches(l.text, lang) || path.find("/track") != std::string::npos ||
+    bool hit = tracking.matches(*text::TokensOf(l.text), lang) || path.find("/track") != std::string::npos ||
                path.find("order-status") != std::string::npos || path.find("seguimiento") != std::string::npos ||
                path.find("estado-pedido") != std::string::npos || path.find("localizador") != std::string::npos;
     for (const auto& c : carriers) hit = hit || path.find(c) != std::string::npos;

@@ -1,6 +1,9 @@
 #include "site/language.hpp"
 
+#include <algorithm>
+#include <array>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text/lexicon.hpp"
@@ -13,22 +16,31 @@ namespace {
 
 constexpr const char* k_vote_languages[] = {"en", "es", "fr", "de", "it", "pt"};
 
-// Words of each language's stop-word list, folded: word -> languages listing it.
-const std::map<std::string, std::vector<std::string>, std::less<>>& stop_words() {
+// Words of each language's stop-word list, folded, by their word_hash (each token's is computed
+// when it is read): the word, and which of k_vote_languages list it.
+struct StopWord {
+  std::string word;
+  std::vector<size_t> langs;  // indices into k_vote_languages, once per listing
+};
+const std::unordered_map<size_t, StopWord>& stop_words() {
   static const auto table = [] {
-    std::map<std::string, std::vector<std::string>, std::less<>> t;
+    std::unordered_map<size_t, StopWord> t;
     const auto& lex = text::lexicon("stopwords");
-    for (const char* lang : k_vote_languages)
-      for (const auto& w : lex.lines("default", lang)) {
-        for (const auto& f : text::folded_words(w)) t[f].push_back(lang);
-      }
+    for (size_t l = 0; l < std::size(k_vote_languages); ++l)
+      for (const auto& w : lex.lines("default", k_vote_languages[l]))
+        for (const auto& f : text::folded_words(w)) {
+          StopWord& s = t[text::word_hash(f)];
+          if (s.word.empty()) s.word = f;
+          // Two stop words with one hash (none today) would merge: keep the first only.
+          if (s.word == f) s.langs.push_back(l);
+        }
     return t;
   }();
   return table;
 }
 
 std::string vote(const model::Page& page) {
-  std::map<std::string, double> score;
+  std::array<double, std::size(k_vote_languages)> score{};
   size_t words = 0;
   const auto& table = stop_words();
   // A text repeated on the page (a product card's "5 out of 5 Customer Rating", a screen-reader
@@ -39,15 +51,18 @@ std::string vote(const model::Page& page) {
     const text::TokensOf tokens_of_block(block.text);
     const text::Tokens& t = *tokens_of_block;
     for (size_t i = 0; i < t.size() && words < 3000; ++i, ++words) {
-      auto it = table.find(t.folded(i));
-      if (it == table.end()) continue;
+      auto it = table.find(t.hash(i));
+      if (it == table.end() || it->second.word != t.folded(i)) continue;
       // A word shared by several languages says less about each.
-      const double w = 1.0 / static_cast<double>(it->second.size());
-      for (const auto& lang : it->second) score[lang] += w;
+      const double w = 1.0 / static_cast<double>(it->second.langs.size());
+      for (const size_t l : it->second.langs) score[l] += w;
     }
     if (words >= 3000) break;
   }
-  const auto top = util::top_two(score);
+  std::map<std::string, double> by_language;
+  for (size_t l = 0; l < score.size(); ++l)
+    if (score[l] > 0) by_language[k_vote_languages[l]] = score[l];
+  const auto top = util::top_two(by_language);
   // Too little evidence, or too close a race, is no answer.
   if (top.first < 8 || top.first < 1.5 * top.second) return {};
   return top.best;

@@ -27,14 +27,14 @@ void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang
     auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == e.lang; });
     if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}, {}, false});
     it->filter.set(bit);
-    it->by_first[e.words.front()].push_back(idx);
+    it->by_first[word_hash(e.words.front())].push_back(idx);
     if (first_folded.size() < 2)
       it->short_words = true;
     else
       it->prefixes.set(prefix_of(first_folded));
   } else {
     m_exact_filter.set(bit);
-    m_exact_by_first[e.words.front()].push_back(idx);
+    m_exact_by_first[word_hash(e.words.front())].push_back(idx);
   }
   m_entries.push_back(std::move(e));
 }
@@ -64,7 +64,7 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
       best = PhraseMatch{i, e.words.size(), idx};
   };
   if (m_exact_filter.test(bit_of(t.hash(i))))
-    if (auto it = m_exact_by_first.find(t.folded(i)); it != m_exact_by_first.end())
+    if (auto it = m_exact_by_first.find(t.hash(i)); it != m_exact_by_first.end())
       for (uint32_t idx : it->second) consider(idx);
   if (m_stemmed.empty()) return best;
   // Stem entries in the order they were added, whatever their language, as ties go to the
@@ -77,7 +77,7 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
     const std::string_view folded = t.folded(i);
     if (!index.short_words && (folded.size() < 2 || !index.prefixes.test(prefix_of(folded)))) continue;
     if (!index.filter.test(bit_of(t.stem_hash(i, index.lang)))) continue;
-    if (auto it = index.by_first.find(t.stem(i, index.lang)); it != index.by_first.end())
+    if (auto it = index.by_first.find(t.stem_hash(i, index.lang)); it != index.by_first.end())
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
   std::sort(candidates.begin(), candidates.end());

@@ -56,7 +56,13 @@ class PhraseSet {
   // A 4096-bit filter over first-word hashes: most tokens start no phrase, and one bit says so.
   using Filter = std::bitset<4096>;
   static size_t bit_of(size_t hash) { return hash & 4095; }
-  using Index = std::unordered_map<std::string, std::vector<uint32_t>, util::StringHash, std::equal_to<>>;
+  // Entries by the word_hash of their first word (or stem): a token's hash is computed once
+  // when it is read, so a lookup hashes nothing; entry_matches() compares the words, so two
+  // words with one hash cost a comparison, never a wrong match.
+  struct KeepHash {
+    size_t operator()(size_t h) const noexcept { return h; }
+  };
+  using Index = std::unordered_map<size_t, std::vector<uint32_t>, KeepHash>;
   struct StemIndex {
     std::string lang;
     Filter filter;

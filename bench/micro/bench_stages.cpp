@@ -2,7 +2,13 @@
 //   gumbo/bare        Gumbo alone (gumbo_parse + gumbo_destroy_output) on the page as it is
 //   gumbo/stripped    Gumbo alone on the page with script and style bodies cut out first
 //                     (parse/raw_text.hpp): the floor amable's parse is compared with (issue 19)
+//   cut/page          the scan before Gumbo alone (parse/raw_text.hpp: script, style and SVG cut)
+//   gumbo/cut         Gumbo alone on amable's cut input: parse/page - cut/page - gumbo/cut is
+//                     amable's decoding and walk to a Page
 //   parse/page        amable's parse: decoding, the script/style cut, Gumbo, the walk to a Page
+//   tokens/page       tokenising every text block (text/tokens.hpp), as the detectors share it
+//   detector/<name>   one detector alone on parsed pages (language known, regions classified),
+//                     paying for the tokens it reads itself
 //   facts/page        every detector of one page (site/page_facts.cpp)
 //   audit/page        parse + facts: the CPU one page costs a parse worker
 //   site/build        the site model (link graph, depths, key pages, site facts) from page facts
@@ -19,6 +25,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "engine/report_builder.hpp"
@@ -27,8 +34,24 @@
 #include "parse/raw_text.hpp"
 #include "reports/writer.hpp"
 #include "rules/rule_list.hpp"
+#include "site/addresses.hpp"
+#include "site/clutter.hpp"
+#include "site/copy_stats.hpp"
+#include "site/emails.hpp"
+#include "site/language.hpp"
+#include "site/office_hours.hpp"
+#include "site/page_classes.hpp"
 #include "site/page_facts.hpp"
+#include "site/page_signals.hpp"
+#include "site/people.hpp"
+#include "site/phones.hpp"
+#include "site/regions.hpp"
+#include "site/returns_text.hpp"
+#include "site/script_scan.hpp"
+#include "site/service_text.hpp"
 #include "site/site_builder.hpp"
+#include "site/structured.hpp"
+#include "text/tokens.hpp"
 
 namespace fs = std::filesystem;
 using namespace amable;
@@ -128,6 +151,91 @@ void gumbo_stripped(benchmark::State& state) {
   per_page(state, pages().pages.size(), total_bytes());
 }
 
+const std::vector<std::string>& cut_pages() {
+  static const std::vector<std::string> cut = [] {
+    std::vector<std::string> out;
+    for (const auto& [key, html] : pages().pages) out.emplace_back(parse::RawTextCut(html).html());
+    return out;
+  }();
+  return cut;
+}
+
+void cut_page(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& [key, html] : pages().pages) benchmark::DoNotOptimize(parse::RawTextCut(html).cut_count());
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+void gumbo_cut(benchmark::State& state) {
+  cut_pages();  // made before the timing
+  for (auto _ : state)
+    for (const auto& html : cut_pages()) {
+      GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&kGumboDefaultOptions, out);
+    }
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+// Parsed pages as the detectors see them: language detected, regions classified, structured
+// data read.
+struct Prepared {
+  model::Page page;
+  std::string lang;
+  model::StructuredFacts sd;
+};
+
+const std::vector<Prepared>& prepared() {
+  static const std::vector<Prepared> all = [] {
+    std::vector<Prepared> out;
+    for (const auto& [key, html] : pages().pages) {
+      Prepared p{parse::parse_page(html, input_for(key)), "", {}};
+      const text::TokenCache cache;
+      p.lang = site::detect_language(p.page).effective;
+      site::classify_regions(p.page, p.lang);
+      p.sd = site::structured_facts(p.page);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }();
+  return all;
+}
+
+void tokens_page(benchmark::State& state) {
+  prepared();  // made before the timing
+  for (auto _ : state)
+    for (const auto& p : prepared())
+      for (const auto& b : p.page.blocks) benchmark::DoNotOptimize(text::Tokens(b.text).size());
+  per_page(state, pages().pages.size(), total_bytes());
+}
+
+// One detector's call on a prepared page; each page gets its own token cache, as in extract_facts.
+using Detector = std::function<size_t(const Prepared&)>;
+const std::vector<std::pair<std::string, Detector>>& detectors() {
+  static const std::vector<std::pair<std::string, Detector>> all = {
+      {"language", [](const Prepared& p) { return site::detect_language(p.page).effective.size(); }},
+      {"structured", [](const Prepared& p) { return site::structured_facts(p.page).has_any() ? 1u : 0u; }},
+      {"page-classes", [](const Prepared& p) { return size_t{site::own_classes(p.page, p.lang, p.sd)}; }},
+      {"emails", [](const Prepared& p) { return site::find_emails(p.page, p.lang, p.sd).size(); }},
+      {"scripts", [](const Prepared& p) { return site::scan_scripts(p.page).chat_vendor.size(); }},
+      {"returns", [](const Prepared& p) { return site::analyze_returns(p.page, p.lang).words; }},
+      {"phones", [](const Prepared& p) { return site::find_phones(p.page, p.lang, site::PhoneOptions{{"GB", "ES"}, false}, p.sd).size(); }},
+      {"addresses", [](const Prepared& p) { return site::find_addresses(p.page, p.lang, p.sd).size(); }},
+      {"office-hours", [](const Prepared& p) { return site::find_office_hours(p.page, p.lang, false, p.sd).size(); }},
+      {"people", [](const Prepared& p) { return site::find_people(p.page, p.lang, {}, p.sd).size(); }},
+      {"response-time", [](const Prepared& p) { return site::find_response_promises(p.page, p.lang).size(); }},
+      {"follow-up", [](const Prepared& p) { return site::find_follow_up(p.page, p.lang, false).confirmation ? 1u : 0u; }},
+      {"contact-access", [](const Prepared& p) { return site::find_contact_access(p.page, p.lang, false).contact_link ? 1u : 0u; }},
+      {"privacy", [](const Prepared& p) { return site::find_privacy(p.page, p.lang).items.size(); }},
+      {"clutter", [](const Prepared& p) { return site::find_clutter(p.page, p.lang, 500).size(); }},
+      {"purpose", [](const Prepared& p) { return site::find_purpose(p.page, p.lang, p.sd, false).product_names.size(); }},
+      {"self-service", [](const Prepared& p) { return site::find_self_service(p.page, p.lang, p.sd, false).faq_link ? 1u : 0u; }},
+      {"perspective", [](const Prepared& p) { return static_cast<size_t>(site::count_perspective(p.page, p.lang, {}).words); }},
+      {"readability", [](const Prepared& p) { return static_cast<size_t>(site::measure_readability(p.page, p.lang).words); }},
+  };
+  return all;
+}
+
 void parse_page(benchmark::State& state) {
   for (auto _ : state)
     for (const auto& [key, html] : pages().pages) benchmark::DoNotOptimize(parse::parse_page(html, input_for(key)));
@@ -188,7 +296,20 @@ const model::Report& bench_report() {
 void register_all() {
   benchmark::RegisterBenchmark("gumbo/bare", gumbo_bare)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("gumbo/stripped", gumbo_stripped)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("cut/page", cut_page)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("gumbo/cut", gumbo_cut)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("parse/page", parse_page)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("tokens/page", tokens_page)->Unit(benchmark::kMillisecond);
+  for (const auto& [name, detect] : detectors())
+    benchmark::RegisterBenchmark(("detector/" + name).c_str(), [&detect](benchmark::State& state) {
+      prepared();  // made before the timing
+      for (auto _ : state)
+        for (const auto& p : prepared()) {
+          const text::TokenCache cache;
+          benchmark::DoNotOptimize(detect(p));
+        }
+      per_page(state, pages().pages.size(), total_bytes());
+    })->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("facts/page", facts_page)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("audit/page", audit_page)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("site/build", site_build)->Unit(benchmark::kMillisecond);

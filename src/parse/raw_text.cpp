@@ -74,6 +74,7 @@ size_t comment_end(std::string_view html, size_t from) {
 
 struct Tag {
   std::string name;  // lower case, at most 16 bytes kept
+  GumboTag tag = GUMBO_TAG_UNKNOWN;  // the name as Gumbo's enum: compared instead of strings
   size_t end = 0;    // just past '>'; npos when the input ends inside the tag
   bool self_closing = false;
 };
@@ -97,6 +98,7 @@ Tag read_tag(std::string_view html, size_t at) {
       ++i;
     } else if (c == '>') {
       t.end = i + 1;
+      t.tag = gumbo_tagn_enum(t.name.data(), static_cast<unsigned>(t.name.size()));
       return t;
     } else {
       t.self_closing = false;
@@ -121,37 +123,40 @@ Tag read_tag(std::string_view html, size_t at) {
   return t;
 }
 
-bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  for (auto n : names)
-    if (name == n) return true;
-  return false;
+// A set of Gumbo tags, made from their names.
+using TagSet = std::bitset<GUMBO_TAG_LAST + 1>;
+TagSet tag_set(std::initializer_list<std::string_view> names) {
+  TagSet tags;
+  for (const std::string_view n : names) tags.set(gumbo_tagn_enum(n.data(), static_cast<unsigned>(n.size())));
+  tags.reset(GUMBO_TAG_UNKNOWN);
+  return tags;
 }
 
 // HTML start tags that end foreign content (§13.2.6.5), "font" with attributes aside.
-bool breaks_out_of_foreign(std::string_view name) {
-  return is_one_of(name, {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
-                          "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
-                          "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-                          "sub", "sup", "table", "tt", "u", "ul", "var"});
+bool breaks_out_of_foreign(GumboTag tag) {
+  static const TagSet k_tags = tag_set({"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+                                        "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+                                        "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+                                        "sub", "sup", "table", "tt", "u", "ul", "var"});
+  return k_tags[tag];
 }
 
 // Start tags that leave nothing open for the depth count: void elements, elements whose end
 // tag may be omitted (the next sibling closes them), and elements a second start tag of the
 // same kind closes (a, nobr, button, form). Raw-text elements are skipped to their end tag.
-// Asked for every tag of every page: a bit per Gumbo tag, found with Gumbo's own tag hash.
-bool opens_nothing(std::string_view name) {
-  static const std::bitset<GUMBO_TAG_LAST + 1> k_tags = [] {
-    std::bitset<GUMBO_TAG_LAST + 1> tags;
-    for (const std::string_view n :
-         {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
-          "keygen", "frame", "basefont", "bgsound", "image", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-          "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head", "body", "a", "nobr",
-          "button", "form", "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"})
-      tags.set(gumbo_tagn_enum(n.data(), static_cast<unsigned>(n.size())));
-    tags.reset(GUMBO_TAG_UNKNOWN);
-    return tags;
-  }();
-  return k_tags[gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()))];
+bool opens_nothing(GumboTag tag) {
+  static const TagSet k_tags =
+      tag_set({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+               "keygen", "frame", "basefont", "bgsound", "image", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+               "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head", "body", "a", "nobr",
+               "button", "form", "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"});
+  return k_tags[tag];
+}
+
+// Elements whose content is raw text or RCDATA up to their end tag (style is cut as well).
+bool raw_text_element(GumboTag tag) {
+  static const TagSet k_tags = tag_set({"style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"});
+  return k_tags[tag];
 }
 
 }  // namespace
@@ -275,48 +280,47 @@ RawTextCut::RawTextCut(std::string_view html, size_t min_bytes, size_t max_open,
     if (c == '/' && i + 1 < n && util::is_ascii_alpha(html[i + 1])) {
       const Tag t = read_tag(html, i + 1);
       if (t.end == std::string_view::npos) break;
-      if (foreign && (t.name == "svg" || t.name == "math") && --foreign == 0 && svg_start != std::string_view::npos) {
-        if (t.name == "svg") omit_svg(lt);
+      if (foreign && (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) && --foreign == 0 && svg_start != std::string_view::npos) {
+        if (t.tag == GUMBO_TAG_SVG) omit_svg(lt);
         svg_start = std::string_view::npos;
       }
-      if (foreign && (t.name == "p" || t.name == "br")) svg_start = std::string_view::npos;
-      if (t.name == "select") in_select = false;
-      if (open > 0 && !opens_nothing(t.name)) --open;
+      if (foreign && (t.tag == GUMBO_TAG_P || t.tag == GUMBO_TAG_BR)) svg_start = std::string_view::npos;
+      if (t.tag == GUMBO_TAG_SELECT) in_select = false;
+      if (open > 0 && !opens_nothing(t.tag)) --open;
       i = t.end;
       continue;
     }
     if (!util::is_ascii_alpha(c)) continue;  // a '<' that is text
     const Tag t = read_tag(html, i);
     if (t.end == std::string_view::npos) break;
-    if (!opens_nothing(t.name) && !(foreign && t.self_closing) && ++open > max_open) {
+    if (!opens_nothing(t.tag) && !(foreign && t.self_closing) && ++open > max_open) {
       m_depth_cut_at = lt;  // Gumbo sees the page up to this tag
       break;
     }
     i = t.end;
     if (foreign) {
-      if ((t.name == "svg" || t.name == "math") && !t.self_closing) {
+      if ((t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) && !t.self_closing) {
         ++foreign;
-      } else if (breaks_out_of_foreign(t.name) || t.name == "font") {
-        if (t.name != "font") foreign = 0;
+      } else if (breaks_out_of_foreign(t.tag) || t.tag == GUMBO_TAG_FONT) {
+        if (t.tag != GUMBO_TAG_FONT) foreign = 0;
         svg_start = std::string_view::npos;
       }
       continue;
     }
-    if (t.name == "svg" || t.name == "math") {
+    if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
       if (!t.self_closing) ++foreign;
-      if (t.name == "svg" && !t.self_closing && !in_select && drop_svg && min_bytes != std::string_view::npos) svg_start = lt;
-    } else if (t.name == "select") {
+      if (t.tag == GUMBO_TAG_SVG && !t.self_closing && !in_select && drop_svg && min_bytes != std::string_view::npos) svg_start = lt;
+    } else if (t.tag == GUMBO_TAG_SELECT) {
       in_select = true;
-    } else if (t.name == "script") {
+    } else if (t.tag == GUMBO_TAG_SCRIPT) {
       const size_t end = script_data_end(html, i);
       cut(i, end);
       i = end;
-    } else if (t.name == "style" || t.name == "xmp" || t.name == "iframe" || t.name == "noembed" ||
-               t.name == "noframes" || t.name == "textarea" || t.name == "title") {
+    } else if (raw_text_element(t.tag)) {
       const size_t end = raw_end(html, i, t.name);
-      if (t.name == "style") cut(i, end);
+      if (t.tag == GUMBO_TAG_STYLE) cut(i, end);
       i = end;
-    } else if (t.name == "plaintext") {
+    } else if (t.tag == GUMBO_TAG_PLAINTEXT) {
       break;  // the rest of the page is text
     }
   }

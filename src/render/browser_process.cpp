@@ -202,7 +202,46 @@ double BrowserProcess::cpu_seconds() const {
   return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+namespace {
+
+// Writing to the pipe of a browser that has died raises SIGPIPE, whose default action ends
+// amable. While one is alive, this thread blocks SIGPIPE; a SIGPIPE the write raised is taken
+// off the pending set before the mask is restored, so write() just fails with EPIPE. (libcurl
+// guards its sockets the same way.)
+class SigpipeGuard {
+ public:
+  SigpipeGuard() {
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    sigset_t pending;
+    sigpending(&pending);
+    m_was_pending = sigismember(&pending, SIGPIPE) == 1;
+    pthread_sigmask(SIG_BLOCK, &pipe, &m_old);
+  }
+  ~SigpipeGuard() {
+    if (!m_was_pending) {
+      sigset_t pipe;
+      sigemptyset(&pipe);
+      sigaddset(&pipe, SIGPIPE);
+      const timespec zero{0, 0};
+      while (sigtimedwait(&pipe, nullptr, &zero) == SIGPIPE) {
+      }
+    }
+    pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+  }
+  SigpipeGuard(const SigpipeGuard&) = delete;
+  SigpipeGuard& operator=(const SigpipeGuard&) = delete;
+
+ private:
+  sigset_t m_old;
+  bool m_was_pending = false;
+};
+
+}  // namespace
+
 bool BrowserProcess::send(std::string_view json, std::chrono::milliseconds timeout) {
+  const SigpipeGuard no_sigpipe;
   std::string msg(json);
   msg.push_back('\0');
   size_t done = 0;

@@ -154,7 +154,7 @@ model::SecurityFacts find_security(const model::Page& page) {
 }
 
 model::SelfServiceFacts find_self_service(const model::Page& page, std::string_view lang,
-                                          const model::StructuredFacts& sd, bool chat_widget) {
+                                          const model::StructuredFacts& sd, bool chat_widget, std::string_view script_search_vendor) {
   model::SelfServiceFacts f;
   const auto& lex = text::lexicon("self-service");
   const auto& search_words = lex.phrases("search", lang);
@@ -185,12 +185,10 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
       f.search = true;
       f.search_how = "OpenSearch description";
     }
-  for (const auto& s : page.scripts)
-    for (const auto& vendor : text::lexicon("widgets").lines("search", "any"))
-      if (!f.search && util::icontains(s.src.empty() ? s.content : s.src, vendor)) {
-        f.search = true;
-        f.search_how = vendor;
-      }
+  if (!f.search && !script_search_vendor.empty()) {
+    f.search = true;
+    f.search_how = script_search_vendor;
+  }
 
   // Compare: sorting and filters on listings, compare links.
   const auto& compare = lex.phrases("compare", lang);

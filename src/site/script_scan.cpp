@@ -16,8 +16,8 @@ constexpr std::string_view k_email[] = {"mailto:"};  // and '@' or "@": assemble
 constexpr std::string_view k_autoplay[] = {"autoplay: true", "autoplay:true"};
 
 struct Needles {
-  std::vector<std::string> chat;  // from the widgets lexicon, in its order
-  size_t apis = 0, email = 0, autoplay = 0, end = 0;  // where each group starts in `all`
+  std::vector<std::string> chat, search;  // from the widgets lexicon, in its order
+  size_t search_at = 0, apis = 0, email = 0, autoplay = 0, end = 0;  // where each group starts in `all`
   std::vector<std::string> all;
   util::NeedleSet set{{}};
 };
@@ -26,7 +26,10 @@ const Needles& needles() {
   static const Needles n = [] {
     Needles n;
     n.chat = text::lexicon("widgets").lines("chat", "any");
+    n.search = text::lexicon("widgets").lines("search", "any");
     n.all = n.chat;
+    n.search_at = n.all.size();
+    n.all.insert(n.all.end(), n.search.begin(), n.search.end());
     n.apis = n.all.size();
     n.all.insert(n.all.end(), std::begin(k_inject_apis), std::end(k_inject_apis));
     n.email = n.all.size();
@@ -38,6 +41,13 @@ const Needles& needles() {
     return n;
   }();
   return n;
+}
+
+// The first of needles [from, to) found, in list order, or "".
+std::string first_found(const std::vector<bool>& found, const Needles& n, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i)
+    if (found[i]) return n.all[i];
+  return {};
 }
 
 // True when one of needles [from, to) found case-blind is in `text` as written.
@@ -59,17 +69,19 @@ bool assembled_at(std::string_view text) {
 
 ScriptScan scan_scripts(const model::Page& page) {
   const Needles& n = needles();
-  static const util::NeedleSet chat_only(n.chat);
+  static const util::NeedleSet chat_only(n.chat), search_only(n.search);
   ScriptScan out;
   for (const auto& s : page.scripts) {
     const bool code = !util::icontains(s.type, "json") && !util::icontains(s.type, "template");
-    if (!s.src.empty() && out.chat_vendor.empty())
-      if (const std::string* vendor = chat_only.first_in_list(s.src)) out.chat_vendor = *vendor;
+    if (!s.src.empty()) {
+      if (const std::string* vendor = out.chat_vendor.empty() ? chat_only.first_in_list(s.src) : nullptr) out.chat_vendor = *vendor;
+      if (const std::string* vendor = out.search_vendor.empty() ? search_only.first_in_list(s.src) : nullptr) out.search_vendor = *vendor;
+    }
     if (s.content.empty()) continue;
     const std::vector<bool> found = n.set.all_in(s.content);
-    if (out.chat_vendor.empty() && s.src.empty() && s.content.size() < (64u << 10)) {
-      const auto first = std::find(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n.chat.size()), true);
-      if (first != found.begin() + static_cast<std::ptrdiff_t>(n.chat.size())) out.chat_vendor = n.all[static_cast<size_t>(first - found.begin())];
+    if (s.src.empty()) {
+      if (out.chat_vendor.empty() && s.content.size() < (64u << 10)) out.chat_vendor = first_found(found, n, 0, n.search_at);
+      if (out.search_vendor.empty()) out.search_vendor = first_found(found, n, n.search_at, n.apis);
     }
     if (code) out.injects = out.injects || exact_any(found, n, n.apis, n.email, s.content);
     out.email = out.email || exact_any(found, n, n.email, n.autoplay, s.content) || assembled_at(s.content);

@@ -12,14 +12,16 @@
 namespace amable::site {
 
 struct ScriptScan {
-  std::string chat_vendor;  // the chat widget first found (list order within the first script that has one)
+  std::string chat_vendor;    // the chat widget first found (list order within the first script that has one)
+  std::string search_vendor;  // a site-search service's script, found the same way (any size)
   bool injects = false;     // writes into the page: innerHTML, insertAdjacentHTML, document.write, .load(, fetch(, XMLHttpRequest, appendChild
   bool email = false;       // "mailto:" or an '@' put together: '@', "@"
   bool autoplay = false;    // "autoplay: true" / "autoplay:true"
 };
 
-// Chat vendors are read from script src URLs and inline scripts shorter than 64 KiB; the rest
-// from every inline script that is code (not JSON or a template).
+// Chat vendors are read from script src URLs and inline scripts shorter than 64 KiB, search
+// services from script src URLs and every inline script; the rest from every inline script
+// that is code (not JSON or a template).
 ScriptScan scan_scripts(const model::Page& page);
 
 }  // namespace amable::site

@@ -2,11 +2,16 @@
 // speaks garbage, dies mid-audit, never finishes a page or crashes its tabs. Every time the audit
 // completes, each page keeps what its HTML says, and the report says what happened.
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/stat.h>
+
+#include <chrono>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "render/browser_process.hpp"
 #include "render/report_json.hpp"
 
 using namespace amable;
@@ -137,4 +142,24 @@ TEST_CASE("render failures: --render never reads as HTML and says how to render;
   const auto missing = test::run_amable({"audit", shop.path().string(), "-f", "json", "--browser", "/nonexistent/chromium"});
   REQUIRE(missing.exit_code <= 1);
   CHECK(notes_of(json::parse(missing.out)).find("/nonexistent/chromium was not found") != std::string::npos);
+}
+
+TEST_CASE("render failures: writing to a browser that has exited fails with EPIPE instead of ending amable (SIGPIPE)") {
+  FakeBrowsers fake;
+  render::LaunchOptions lo;
+  lo.browser = fake("fake-exit");
+  auto browser = render::BrowserProcess::launch(lo);
+  REQUIRE(browser.has_value());
+  // The fake exits at once; keep writing until the pipe is known to be closed. Without the
+  // guard, the first write after its exit raises SIGPIPE and the test process dies here.
+  bool failed = false;
+  for (int i = 0; i < 200 && !failed; ++i) {
+    failed = !(*browser)->send(R"({"id":1,"method":"Browser.getVersion","params":{}})", std::chrono::milliseconds(50));
+    if (!failed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(failed);
+  // The signal was taken off the pending set and the mask restored.
+  sigset_t pending;
+  sigpending(&pending);
+  CHECK(sigismember(&pending, SIGPIPE) == 0);
 }

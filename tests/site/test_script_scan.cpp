@@ -53,3 +53,10 @@ TEST_CASE("script scan: the first script with a chat vendor gives it, in the lex
   CHECK(big.chat_vendor.empty());
   CHECK(big.injects);
 }
+
+TEST_CASE("script scan: a site-search service's script, from its src or its inline loader, at any size") {
+  CHECK(scan("<body><script src='https://cdn.jsdelivr.net/npm/algoliasearch/lite.js'></script>").search_vendor == "algolia");
+  CHECK(scan("<body><script>var s='" + std::string(70000, 'x') + "'; klevu.init();</script>").search_vendor.empty());  // past the 64 KiB kept
+  CHECK(scan("<body><script>klevu.init(); var s='" + std::string(70000, 'x') + "';</script>").search_vendor == "klevu");
+  CHECK(scan("<body><script>window.doofinderApp = {}; var a = 'algolia';</script>").search_vendor == "algolia");  // list order
+}

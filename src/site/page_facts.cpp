@@ -200,7 +200,7 @@ model::PageFacts extract_facts(model::Page&& page, const FactOptions& options, b
 
 model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bool start_page) {
   // Each block's words are read by a dozen detectors: tokenise each once.
-  const text::TokenCache token_cache;
+  const text::TokenCache token_cache(2 * page.blocks.size() + page.links.size());
   model::PageFacts f;
   auto key_of = [&](const std::string& url) { return options.key_of ? options.key_of(url) : url; };
 

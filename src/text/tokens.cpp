@@ -158,13 +158,16 @@ namespace {
 thread_local TokenCache* t_active_cache = nullptr;
 }  // namespace
 
-TokenCache::TokenCache() : m_previous(t_active_cache) { t_active_cache = this; }
+TokenCache::TokenCache(size_t expected) : m_previous(t_active_cache) {
+  t_active_cache = this;
+  if (expected > 0) m_tokens.reserve(expected);
+}
 TokenCache::~TokenCache() { t_active_cache = m_previous; }
 
 const Tokens* TokenCache::find(std::string_view text) {
   if (!t_active_cache || text.empty()) return nullptr;
   const auto it = t_active_cache->m_tokens.find(Key{text.data(), text.size()});
-  return it == t_active_cache->m_tokens.end() ? nullptr : it->second.get();
+  return it == t_active_cache->m_tokens.end() ? nullptr : it->second;
 }
 
 const Tokens* TokenCache::of(const std::string& text) { return of_part(text); }
@@ -172,8 +175,8 @@ const Tokens* TokenCache::of(const std::string& text) { return of_part(text); }
 const Tokens* TokenCache::of_part(std::string_view part) {
   if (!t_active_cache) return nullptr;
   auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
-  if (!slot) slot = std::make_unique<Tokens>(part);
-  return slot.get();
+  if (!slot) slot = &t_active_cache->m_store.emplace_back(part);
+  return slot;
 }
 
 const Tokens* TokenCache::of_sentence(const std::string& text, Range r) {
@@ -181,8 +184,8 @@ const Tokens* TokenCache::of_sentence(const std::string& text, Range r) {
   if (r.begin == 0 && r.end == text.size()) return of(text);
   const std::string_view part = std::string_view(text).substr(r.begin, r.end - r.begin);
   auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
-  if (!slot) slot = std::make_unique<Tokens>(of(text)->slice(r.begin, r.end));
-  return slot.get();
+  if (!slot) slot = &t_active_cache->m_store.emplace_back(of(text)->slice(r.begin, r.end));
+  return slot;
 }
 
 const std::vector<Range>* TokenCache::sentences_of(const std::string& text) {

@@ -2,6 +2,7 @@
 // Word tokens of a text, each with its byte range in the source and its folded form, so that
 // a match on folded words can quote the original text exactly.
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -71,7 +72,9 @@ class Tokens {
 // lives; tokens_of() uses it when there is one and builds tokens for the caller otherwise.
 class TokenCache {
  public:
-  TokenCache();
+  // `expected`: about how many texts will be read (the page's blocks and links), to size the
+  // table once.
+  explicit TokenCache(size_t expected = 0);
   ~TokenCache();
   TokenCache(const TokenCache&) = delete;
   TokenCache& operator=(const TokenCache&) = delete;
@@ -99,7 +102,9 @@ class TokenCache {
   struct KeyHash {
     size_t operator()(const Key& k) const { return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ULL); }
   };
-  std::unordered_map<Key, std::unique_ptr<Tokens>, KeyHash> m_tokens;
+  // Tokens live in a deque (stable addresses, one allocation per many); the map points there.
+  std::unordered_map<Key, Tokens*, KeyHash> m_tokens;
+  std::deque<Tokens> m_store;
   std::unordered_map<Key, std::vector<Range>, KeyHash> m_sentences;
   TokenCache* m_previous = nullptr;
 };

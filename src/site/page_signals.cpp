@@ -52,11 +52,13 @@ model::ContactAccess find_contact_access(const model::Page& page, std::string_vi
     if (l.hidden || (l.block_flags & model::k_block_cookie)) continue;
     const bool chrome = model::is_chrome(l.region);
     const bool channel = util::istarts_with(l.href, "mailto:") || util::istarts_with(l.href, "tel:");
-    const std::string label = l.text.empty() ? l.label : l.text;
+    const std::string& label = l.text.empty() ? l.label : l.text;
     // The same nav and footer links come on every page: judged once per thread.
     thread_local util::Memo<bool> judged;
+    thread_local std::string key;
+    key.assign(lang).append("\x1F").append(label).append("\x1F").append(l.url);
     const bool contact =
-        !channel && judged.get(std::string(lang) + "\x1F" + label + "\x1F" + l.url, [&] {
+        !channel && judged.get(key, [&] {
           return !negative.matches(label, lang) &&
                  (label_is(links, text::Tokens(label), lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
         });

@@ -61,7 +61,7 @@ std::vector<std::string> countries_named_uncached(std::string_view text) {
 // page of the shop, so they are read once per thread.
 const std::vector<std::string>& countries_named(std::string_view text) {
   thread_local util::Memo<std::vector<std::string>> named(1024);
-  return named.get(std::string(text), [&] { return countries_named_uncached(text); });
+  return named.get(text, [&] { return countries_named_uncached(text); });
 }
 
 void vote(std::vector<model::CountryVote>& v, const std::string& code, float w, std::string why) {

@@ -3,8 +3,11 @@
 // a shop repeats the same header, nav and footer (the same links, the same phone number).
 // Bounded: emptied when it reaches its capacity. Use it as a `thread_local`.
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
+
+#include "util/string_hash.hpp"
 
 namespace amable::util {
 
@@ -15,16 +18,18 @@ class Memo {
 
   // The value for `key`, computing it the first time. The reference is valid until the next
   // call on this memo.
+  // A key given as a view is copied only when it is new: callers build keys in a reused
+  // buffer, so a page's repeated links cost no allocation.
   template <typename Compute>
-  const V& get(std::string key, Compute&& compute) {
+  const V& get(std::string_view key, Compute&& compute) {
     if (auto it = m_map.find(key); it != m_map.end()) return it->second;
     if (m_map.size() >= m_capacity) m_map.clear();
-    return m_map.emplace(std::move(key), std::forward<Compute>(compute)()).first->second;
+    return m_map.emplace(std::string(key), std::forward<Compute>(compute)()).first->second;
   }
 
  private:
   size_t m_capacity;
-  std::unordered_map<std::string, V> m_map;
+  std::unordered_map<std::string, V, StringHash, std::equal_to<>> m_map;
 };
 
 }  // namespace amable::util

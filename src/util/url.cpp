@@ -431,8 +431,9 @@ namespace {
 // What a resolution depends on, as a memo key: for "/path" the base's scheme and authority,
 // for "http(s)://..." nothing, for "a/b.html" or "../x" the base up to its last '/' (RFC 3986
 // §5.2.3); other hrefs ("?q", "#x", "", "http:x") the whole base.
-std::string memo_key(std::string_view base, std::string_view href) {
-  const std::string h = clean_href(href);
+const std::string& memo_key(std::string_view base, std::string_view href) {
+  thread_local std::string h, key;  // reused: a page resolves a hundred links
+  h = clean_href(href);
   std::string_view prefix = base;
   const auto authority = base.find("://");
   if (util::istarts_with(h, "http://") || util::istarts_with(h, "https://")) {
@@ -445,7 +446,7 @@ std::string memo_key(std::string_view base, std::string_view href) {
     const auto slash = path.rfind('/');
     if (slash != std::string_view::npos && slash > authority + 2) prefix = path.substr(0, slash + 1);
   }
-  std::string key(prefix);
+  key.assign(prefix);
   key += '\x1F';
   key += h;
   return key;

@@ -48,6 +48,7 @@ set(AMABLE_CORE_SOURCES
   src/fetch/start_page.cpp
   src/parse/arena.cpp
   src/parse/encoding.cpp
+  src/parse/element_kinds.cpp
   src/parse/html_parser.cpp
   src/parse/raw_text.cpp
   src/parse/includes.cpp

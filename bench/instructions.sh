@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Instructions per page, counted by valgrind's callgrind (the same count on a busy or an idle
-# machine), for a bare Gumbo parse and for amable's whole per-page work (parse + every
-# detector), on the same pages: ../shared/corpus, or AMABLE_BENCH_PAGES.
+# machine), for Gumbo on the page as it is and with script and style bodies cut (the floor),
+# amable's parse, and its whole per-page work (parse + every detector), on the same pages:
+# ../shared/corpus, or AMABLE_BENCH_PAGES. Only the measured pass is counted
+# (--toggle-collect), after one page has loaded the lexicons and phone metadata.
 #
-#   bench/instructions.sh        prints both counts per page and their ratio
+#   bench/instructions.sh        prints the counts per page and audit/page ÷ gumbo/stripped
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 command -v valgrind >/dev/null || { apt-get install -y -qq valgrind >/dev/null; }

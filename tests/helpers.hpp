@@ -27,6 +27,17 @@ inline std::optional<fs::path> corpus_dir() {
   if (fs::exists(p / "MANIFEST.tsv")) return p;
   return std::nullopt;
 }
+// Every .html/.htm file under the corpus (empty when it is absent).
+inline std::vector<fs::path> corpus_html_pages() {
+  std::vector<fs::path> out;
+  const auto corpus = corpus_dir();
+  if (!corpus) return out;
+  for (const auto& entry : fs::recursive_directory_iterator(*corpus)) {
+    const auto ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".html" || ext == ".htm")) out.push_back(entry.path());
+  }
+  return out;
+}
 inline std::optional<fs::path> conformance_dir() {
   const fs::path p = source_dir().parent_path() / "shared" / "conformance";
   if (fs::exists(p)) return p;

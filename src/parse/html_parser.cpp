@@ -12,7 +12,6 @@
 #include "parse/element_kinds.hpp"
 #include "parse/encoding.hpp"
 #include "parse/raw_text.hpp"
-#include "util/needles.hpp"
 #include "parse/script_signals.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"

@@ -1,6 +1,5 @@
 #include "site/language.hpp"
 
-#include <algorithm>
 #include <array>
 #include <map>
 #include <unordered_map>

@@ -23,7 +23,6 @@
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
-#include "util/needles.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -61,11 +60,10 @@ void contact_form(const model::Page& page, model::PageFacts& f) {
 
 // A chat widget's loader in a script (script_scan.cpp), else a visible link to a chat service.
 void widgets(const model::Page& page, const ScriptScan& scripts, model::PageFacts& f) {
-  static const util::NeedleSet chat(text::lexicon("widgets").lines("chat", "any"));
   f.chat_vendor = scripts.chat_vendor;
   for (const auto& l : page.links) {
     if (!f.chat_vendor.empty()) break;
-    if (const std::string* vendor = l.hidden ? nullptr : chat.first_in_list(l.url)) f.chat_vendor = *vendor;
+    if (const std::string* vendor = l.hidden ? nullptr : chat_hosts().first_in_list(l.url)) f.chat_vendor = *vendor;
   }
   f.chat_widget = !f.chat_vendor.empty();
 }

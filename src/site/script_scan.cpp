@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include "text/lexicon.hpp"
-#include "util/needles.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -17,13 +16,13 @@ constexpr std::string_view k_autoplay[] = {"autoplay: true", "autoplay:true"};
 
 struct Needles {
   std::vector<std::string> chat, search;  // from the widgets lexicon, in its order
-  size_t search_at = 0, apis = 0, email = 0, autoplay = 0, end = 0;  // where each group starts in `all`
+  size_t search_at = 0, apis = 0, email = 0, autoplay = 0;  // where each group starts in `all`
   std::vector<std::string> all;
   util::NeedleSet set{{}};
 };
 
 const Needles& needles() {
-  static const Needles n = [] {
+  static const Needles built = [] {
     Needles n;
     n.chat = text::lexicon("widgets").lines("chat", "any");
     n.search = text::lexicon("widgets").lines("search", "any");
@@ -36,11 +35,10 @@ const Needles& needles() {
     n.all.insert(n.all.end(), std::begin(k_email), std::end(k_email));
     n.autoplay = n.all.size();
     n.all.insert(n.all.end(), std::begin(k_autoplay), std::end(k_autoplay));
-    n.end = n.all.size();
     n.set = util::NeedleSet(n.all);
     return n;
   }();
-  return n;
+  return built;
 }
 
 // The first of needles [from, to) found, in list order, or "".
@@ -67,14 +65,19 @@ bool assembled_at(std::string_view text) {
 
 }  // namespace
 
+const util::NeedleSet& chat_hosts() {
+  static const util::NeedleSet hosts(needles().chat);
+  return hosts;
+}
+
 ScriptScan scan_scripts(const model::Page& page) {
   const Needles& n = needles();
-  static const util::NeedleSet chat_only(n.chat), search_only(n.search);
+  static const util::NeedleSet search_only(n.search);
   ScriptScan out;
   for (const auto& s : page.scripts) {
     const bool code = !util::icontains(s.type, "json") && !util::icontains(s.type, "template");
     if (!s.src.empty()) {
-      if (const std::string* vendor = out.chat_vendor.empty() ? chat_only.first_in_list(s.src) : nullptr) out.chat_vendor = *vendor;
+      if (const std::string* vendor = out.chat_vendor.empty() ? chat_hosts().first_in_list(s.src) : nullptr) out.chat_vendor = *vendor;
       if (const std::string* vendor = out.search_vendor.empty() ? search_only.first_in_list(s.src) : nullptr) out.search_vendor = *vendor;
     }
     if (s.content.empty()) continue;
@@ -85,7 +88,7 @@ ScriptScan scan_scripts(const model::Page& page) {
     }
     if (code) out.injects = out.injects || exact_any(found, n, n.apis, n.email, s.content);
     out.email = out.email || exact_any(found, n, n.email, n.autoplay, s.content) || assembled_at(s.content);
-    out.autoplay = out.autoplay || exact_any(found, n, n.autoplay, n.end, s.content);
+    out.autoplay = out.autoplay || exact_any(found, n, n.autoplay, n.all.size(), s.content);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/page.hpp"
+#include "util/needles.hpp"
 
 namespace amable::site {
 
@@ -23,5 +24,8 @@ struct ScriptScan {
 // services from script src URLs and every inline script; the rest from every inline script
 // that is code (not JSON or a template).
 ScriptScan scan_scripts(const model::Page& page);
+
+// The chat services' hosts (widgets lexicon, [chat]), for URLs: a script's src, a link.
+const util::NeedleSet& chat_hosts();
 
 }  // namespace amable::site

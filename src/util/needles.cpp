@@ -55,40 +55,31 @@ void NeedleSet::scan(std::string_view haystack, Hit&& hit, More&& more) const {
   }
 }
 
+bool NeedleSet::starts_at(std::string_view haystack, size_t at, size_t k, size_t min, size_t max) const {
+  const std::string& n = m_needles[k];
+  // `at` past the end: a hashed hit that reaches before the start.
+  return at < haystack.size() && n.size() >= min && n.size() < max && haystack.size() - at >= n.size() &&
+         iequals(haystack.substr(at, n.size()), n);
+}
+
 const std::string* NeedleSet::first_in_list(std::string_view haystack) const {
   size_t best = m_needles.size();
   for (size_t i : m_short)
     if (i < best && icontains(haystack, m_needles[i])) best = i;
-  // Needles of at least `min` bytes (and fewer than `max`) that start at `at`.
   auto try_at = [&](size_t at, size_t min, size_t max) {
-    if (at >= haystack.size()) return;  // a hashed hit that reaches before the start
-    const std::string_view rest = haystack.substr(at);
-    for (size_t k = 0; k < best; ++k) {
-      const std::string& n = m_needles[k];
-      if (n.size() >= min && n.size() < max && rest.size() >= n.size() && iequals(rest.substr(0, n.size()), n)) {
-        best = k;
-        return;
-      }
-    }
+    for (size_t k = 0; k < best; ++k)
+      if (starts_at(haystack, at, k, min, max)) best = k;
   };
   scan(haystack, try_at, [&] { return best > 0; });
   return best < m_needles.size() ? &m_needles[best] : nullptr;
 }
 
-}  // namespace amable::util
-
-namespace amable::util {
-
 std::vector<bool> NeedleSet::all_in(std::string_view haystack) const {
   std::vector<bool> found(m_needles.size(), false);
   for (size_t i : m_short) found[i] = icontains(haystack, m_needles[i]);
   auto mark = [&](size_t at, size_t min, size_t max) {
-    if (at >= haystack.size()) return;  // a hashed hit that reaches before the start
-    const std::string_view rest = haystack.substr(at);
-    for (size_t k = 0; k < m_needles.size(); ++k) {
-      const std::string& n = m_needles[k];
-      if (!found[k] && n.size() >= min && n.size() < max && rest.size() >= n.size() && iequals(rest.substr(0, n.size()), n)) found[k] = true;
-    }
+    for (size_t k = 0; k < m_needles.size(); ++k)
+      if (!found[k] && starts_at(haystack, at, k, min, max)) found[k] = true;
   };
   scan(haystack, mark, [] { return true; });
   return found;

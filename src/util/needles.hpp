@@ -30,6 +30,8 @@ class NeedleSet {
   // more(): one pass over the haystack.
   template <typename Hit, typename More>
   void scan(std::string_view haystack, Hit&& hit, More&& more) const;
+  // Needle k, if it is `min` to `max`-1 bytes long, starts at haystack[at].
+  bool starts_at(std::string_view haystack, size_t at, size_t k, size_t min, size_t max) const;
   std::vector<std::string> m_needles;  // lower case, in list order
   std::vector<size_t> m_short;         // needles of one byte: checked with icontains
   std::bitset<65536> m_pairs;          // first two bytes of a needle of two or three

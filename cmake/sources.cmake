@@ -41,6 +41,8 @@ set(AMABLE_CORE_SOURCES
   src/fetch/folder_resources.cpp
   src/fetch/http_resources.cpp
   src/fetch/http_source.cpp
+  src/fetch/http_responses.cpp
+  src/fetch/transfer_loop.cpp
   src/fetch/local_source.cpp
   src/fetch/robots.cpp
   src/fetch/scope.cpp

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "engine/parse_pool.hpp"
+#include "fetch/http_source.hpp"
+#include "fetch/transfer_loop.hpp"
 #include "model/report_json.hpp"
 #include "util/text.hpp"
 
@@ -50,6 +52,12 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
   std::vector<Slot> slots(k);
   // One set of parse threads, one per core, for all the shops in flight.
   engine::SharedParseWorkers parse_workers(std::max(1u, std::thread::hardware_concurrency()));
+  // One network thread, one curl multi handle, for all the shops' transfers; each shop's
+  // thread waits for its own. It outlives the shops: their threads are joined below.
+  const auto& crawl = o.audit.config.crawl;
+  const fetch::HttpOptions defaults;
+  fetch::NetworkThread network(crawl.per_host.value_or(defaults.per_host),
+                               static_cast<int>(k) * crawl.concurrency.value_or(defaults.concurrency));
   std::atomic<bool> finished{false};
 
   // The watchdog: a shop past its budget, or every shop a while after a stop signal, is told
@@ -85,6 +93,7 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
       ao.target = shop.url;
       ao.interrupted = &slot.interrupt;
       ao.parse_workers = &parse_workers;
+      ao.network = &network;
       ao.on_page = nullptr;
       RowContext ctx = o.row;
       ctx.values = o.values;
@@ -131,6 +140,9 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
   watchdog.join();
   // Shops never started because of a signal have no row either.
   if (o.stop && o.stop->load()) result.stopped += shops.size() - std::min(shops.size(), next.load());
+  const auto net = network.stats();
+  result.requests = net.started;
+  result.most_shops_at_once = net.most_lanes;
   return result;
 }
 

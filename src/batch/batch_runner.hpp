@@ -1,8 +1,9 @@
 #pragma once
 // Many shops audited at once in one process: `shops_in_flight` audits run side by side (a
 // single shop is bound by the latency of its few requests in flight, so one machine audits many
-// at once), each with the audit's own limits and politeness, one parse thread each, and its
-// own time budget. Each finished shop becomes one row, written at once.
+// at once), each with the audit's own limits, politeness and time budget. Their transfers run
+// on one network thread (one curl multi handle) and their pages are parsed by one set of parse
+// threads, one per core. Each finished shop becomes one row, written at once.
 #include <atomic>
 #include <functional>
 #include <string>
@@ -31,6 +32,8 @@ struct BatchResult {
   size_t written = 0;      // rows written
   size_t stopped = 0;      // shops left without a row (stopped by a signal): a restart audits them
   std::string write_error; // the row file could not be written: the run stops
+  uint64_t requests = 0;   // transfers started on the network thread, all shops together
+  size_t most_shops_at_once = 0;  // the most shops whose transfers it carried at one time
 };
 
 BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchOptions& options, const std::vector<engine::Rule>& rules);

@@ -167,7 +167,13 @@ int run_batch(const BatchCliOptions& o) {
                 << " shops left for the next run (the same command goes on where this one stopped)\n";
     return 128 + stop_signal();
   }
-  if (!a.quiet) std::cerr << "amable: " << result.written << " rows written to " << out.string() << "\n";
+  if (!a.quiet) {
+    std::cerr << "amable: " << result.written << (result.written == 1 ? " row" : " rows") << " written to " << out.string();
+    if (result.requests > 0)
+      std::cerr << " (" << result.requests << (result.requests == 1 ? " request" : " requests") << " on one network thread, up to "
+                << result.most_shops_at_once << (result.most_shops_at_once == 1 ? " shop" : " shops") << " at once)";
+    std::cerr << "\n";
+  }
   return 0;
 }
 

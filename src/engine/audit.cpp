@@ -54,6 +54,7 @@ fetch::HttpOptions http_options(const AuditOptions& o) {
   h.ca_file = o.ca_file;
   h.insecure = o.insecure;
   h.rate = o.rate;
+  h.network = o.network;
   return h;
 }
 

@@ -15,6 +15,11 @@
 namespace amable::engine {
 
 class SharedParseWorkers;  // engine/parse_pool.hpp
+}  // namespace amable::engine
+namespace amable::fetch {
+class NetworkThread;  // fetch/transfer_loop.hpp
+}  // namespace amable::fetch
+namespace amable::engine {
 
 struct AuditOptions {
   std::string target;
@@ -29,6 +34,7 @@ struct AuditOptions {
   bool insecure = false;           // accept invalid TLS certificates
   std::shared_ptr<fetch::RateLimit> rate;  // shared by the shops of a batch (--max-rate)
   SharedParseWorkers* parse_workers = nullptr;  // parse threads shared by a batch's shops
+  fetch::NetworkThread* network = nullptr;      // the one curl multi loop of a batch's shops
   // Set (e.g. by a signal handler) to stop reading new pages and report what was read.
   const std::atomic<bool>* interrupted = nullptr;
   struct Progress {

@@ -1,8 +1,14 @@
 #include "fetch/curl_setup.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 namespace amable::fetch {
+
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
 
 void set_request_options(CURL* e, const HttpOptions& o) {
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);

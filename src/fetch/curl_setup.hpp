@@ -7,6 +7,9 @@
 
 namespace amable::fetch {
 
+// curl_global_init, once per process, before the first handle (thread-safe).
+void init_curl_once();
+
 // http and https only; redirects never followed by libcurl (each hop is checked by hand, or
 // asked again by the browser); every compression libcurl was built with; the user agent,
 // timeouts and TLS trust of `o`.

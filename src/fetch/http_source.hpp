@@ -22,6 +22,9 @@
 
 namespace amable::fetch {
 
+class NetworkThread;  // fetch/transfer_loop.hpp
+class TransferLoop;
+
 struct HttpOptions {
   size_t max_pages = 500;
   int max_depth = 10;
@@ -42,6 +45,7 @@ struct HttpOptions {
   bool insecure = false;             // accept invalid TLS certificates (reported)
   std::string ca_file;               // extra CA bundle (tests with a local TLS server)
   std::shared_ptr<RateLimit> rate;   // requests per second for the whole process (batch), or none
+  NetworkThread* network = nullptr;  // the batch's one network thread; none: the source's own multi handle
 };
 
 class HttpSource final : public Source {
@@ -78,6 +82,7 @@ class HttpSource final : public Source {
   void fetch_robots(const std::string& origin, Host& host);
   void release_parked(Host& host);
   bool retry_later(Transfer& t, double after_s);
+  void cut_active();
   void emit_failure(const Job& job, int status, model::Message error);
   Host& host_for(const std::string& url);
   std::chrono::milliseconds time_to_next_start() const;
@@ -87,8 +92,7 @@ class HttpSource final : public Source {
   Scope m_scope;
   Scope m_identity;     // the host the user named: the only one that gets headers and credentials
   std::string m_agent;  // robots.txt product token
-  void* m_multi = nullptr;
-  void* m_share = nullptr;
+  std::unique_ptr<TransferLoop> m_loop;  // where the transfers run
   std::map<std::string, std::unique_ptr<Host>> m_hosts;  // by origin (scheme://host:port)
   std::set<Transfer*> m_active;
   std::unordered_set<std::string> m_seen;  // every URL accepted or fetched once

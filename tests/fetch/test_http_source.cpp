@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "engine/audit.hpp"
+#include "fetch/transfer_loop.hpp"
 #include "helpers.hpp"
 #include "http_test_server.hpp"
 #include "rules/rule_list.hpp"
@@ -25,9 +26,16 @@ void html(httplib::Server& s, const std::string& path, const std::string& conten
   s.Get(path, [content](const httplib::Request&, httplib::Response& res) { res.set_content(content, "text/html; charset=utf-8"); });
 }
 
+// With AMABLE_TEST_NETWORK_THREAD set (a second ctest entry), every crawl below runs its
+// transfers on a network thread's lane, as a batch's shops do, instead of its own multi handle.
+// One thread per audit: its pool's idle keep-alive connections close with it, so the test
+// server stops at once (a shared pool is tested in test_network_thread.cpp).
 std::expected<model::Report, engine::AuditError> audit(const std::string& url, std::function<void(engine::AuditOptions&)> tweak = {}) {
+  std::optional<fetch::NetworkThread> network;
+  if (std::getenv("AMABLE_TEST_NETWORK_THREAD")) network.emplace(4, 16);
   engine::AuditOptions o;
   o.target = url;
+  o.network = network ? &*network : nullptr;
   o.jobs = 2;
   o.config.crawl.timeout_s = 5;
   if (tweak) tweak(o);

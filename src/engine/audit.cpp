@@ -196,7 +196,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
                                                                                 partials_read.reader())
                                               : parse::parse_page(raw.body, in);
           partials_read.page_inlined(page.partials_inlined);
-          out.facts = site::extract_facts(page, fact_options, raw.via == "start");
+          out.facts = site::extract_facts(page, fact_options, raw.start);
           if (rendered.empty()) out.need = render::render_need(*out.facts, mode);
         } catch (const std::exception& e) {
           raw.error = {"error/unreadable", {{"detail", e.what()}}};
@@ -284,7 +284,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
     auto pages = source.poll(std::chrono::milliseconds(pool.pending() > 0 ? 20 : 500));
     if (pages.empty() && pool.pending() > 0 && source.idle()) pool.wait(std::chrono::milliseconds(20));
     for (auto& raw : pages) {
-      if (raw.via == "start" && start_key.empty()) start_key = raw.url;
+      if (raw.start && start_key.empty()) start_key = raw.url;
       if (!raw.alias_of.empty()) {
         builder.add_alias(raw.url, raw.alias_of);
         for (const auto& hop : raw.redirects) builder.add_alias(hop, raw.alias_of);

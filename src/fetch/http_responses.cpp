@@ -274,6 +274,7 @@ void HttpSource::on_page(Transfer& t, int curl_code) {
   p.status = t.status;
   p.depth = job.depth;
   p.via = job.chain.empty() ? job.via : "redirect";
+  p.start = job.via == "start";  // a redirect keeps the job's via: the start's target is the start page
   p.redirects = job.chain;
   p.bytes = t.received;
   curl_off_t total_us = 0;

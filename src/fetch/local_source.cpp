@@ -239,6 +239,7 @@ std::optional<RawPage> DirSource::next() {
     p.base_url = file_url(item.key);
     p.depth = item.depth;
     p.via = item.via;
+    p.start = item.via == "start";
     ++m_read;
 
     const fs::path path = m_root / item.key;
@@ -308,6 +309,7 @@ std::optional<RawPage> FileSource::next() {
   p.final_url = p.url;
   p.base_url = file_url(p.url);
   p.via = "start";
+  p.start = true;
   if (read_into(p, m_file, m_limits.max_bytes, t0)) {
     p.is_html = true;  // the user named it: read it as HTML whatever it holds
     p.content_type = "text/html";

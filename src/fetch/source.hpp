@@ -28,6 +28,9 @@ struct RawPage {
   double fetch_ms = 0;
   int depth = 0;          // discovery depth (clicks from the start, as the crawl found it)
   std::string via = "link";  // "start", "link", "sitemap", "folder", "redirect", "chrome"
+  // The start page: the start URL, or the page its redirects led to (via "redirect" then: an
+  // http:// start that goes to https:// is still the home page).
+  bool start = false;
   bool truncated = false;    // body cut at the size limit
   bool is_html = false;
   std::vector<std::pair<std::string, std::string>> headers;  // lower-case names

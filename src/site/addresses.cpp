@@ -86,7 +86,7 @@ std::optional<Match> street_then_number(const text::Tokens& t, const text::Phras
   for (size_t i = 0; i < t.size(); ++i) {
     auto m = street.match_at(t, i, lang);
     if (!m) continue;
-    const std::string_view word = street.entry(m->entry).text;
+    const std::string_view word = street.text(m->entry);
     const size_t after = t.end(m->first + m->count - 1);
     if (word == "c/" && (after >= t.source().size() || t.source()[after] != '/')) continue;  // "vitamin C 500"
     // The street has a capitalised name before its number ("Plaza-1" is a bed size).

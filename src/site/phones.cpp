@@ -101,7 +101,7 @@ std::string last_label(const std::vector<std::string>& words, const text::Phrase
   text::Tokens t(joined);
   const auto all = labels.find_all(t, lang);
   if (all.empty()) return {};
-  return labels.entry(all.back().entry).text;
+  return std::string(labels.text(all.back().entry));
 }
 
 // Spans of text holding 7 to 15 digits with phone punctuation between them.

@@ -184,14 +184,14 @@ model::ReturnsText analyze_returns(const model::Page& page, std::string_view lan
           const auto next = t.folded(m.first + m.count);
           if (next == "de" || next == "of" || next == "on" || next == "for" || next == "en") kind = "exceptions";
         }
-        record(kind, set->entry(m.entry).text, m.first, m.count);
+        record(kind, set->text(m.entry), m.first, m.count);
       }
     for (const auto* set : {&items.costs_shop, &items.costs_customer})
-      for (const auto& m : set->find_all(t, lang)) record("costs", set->entry(m.entry).text, m.first, m.count);
+      for (const auto& m : set->find_all(t, lang)) record("costs", set->text(m.entry), m.first, m.count);
 
     if (in_context) {
       if (r.refund_method.empty())
-        if (auto m = items.refund.find_first(t, lang)) r.refund_method = items.refund.entry(m->entry).text;
+        if (auto m = items.refund.find_first(t, lang)) r.refund_method = std::string(items.refund.text(m->entry));
       if (r.return_shipping_paid_by.empty()) {
         if (items.costs_customer.matches(t, lang))
           r.return_shipping_paid_by = "customer";

@@ -11,47 +11,59 @@
 
 namespace amable::text {
 
+PhraseSet::Span PhraseSet::keep(std::string_view text) {
+  const Span s{static_cast<uint32_t>(m_chars.size()), static_cast<uint32_t>(text.size())};
+  m_chars.append(text);
+  return s;
+}
+
 void PhraseSet::add(std::string_view phrase, bool stemmed, std::string_view lang) {
-  Entry e;
-  e.text = std::string(phrase);
-  e.stemmed = stemmed;
-  e.lang = std::string(lang);
   Tokens t(phrase);
-  for (size_t i = 0; i < t.size(); ++i)
-    e.words.emplace_back(stemmed ? t.stem(i, lang) : t.folded(i));
-  if (e.words.empty()) return;
+  if (t.empty()) return;
+  if (t.size() > 255) throw std::length_error("lexicon phrase of over 255 words: " + std::string(phrase.substr(0, 60)));
+  Entry e;
+  e.stemmed = stemmed;
+  auto lang_at = std::find(m_langs.begin(), m_langs.end(), lang);
+  if (lang_at == m_langs.end()) lang_at = m_langs.insert(m_langs.end(), std::string(lang));
+  e.lang = static_cast<uint8_t>(lang_at - m_langs.begin());
+  e.text = keep(phrase);
+  e.words = static_cast<uint32_t>(m_words.size());
+  e.word_count = static_cast<uint8_t>(t.size());
+  for (size_t i = 0; i < t.size(); ++i) m_words.push_back(keep(stemmed ? t.stem(i, lang) : t.folded(i)));
+  const size_t first_hash = word_hash(word(e, 0));
   const std::string_view first_folded = t.folded(0);
   const auto idx = static_cast<uint32_t>(m_entries.size());
-  const size_t bit = bit_of(word_hash(e.words.front()));
+  const size_t bit = bit_of(first_hash);
   if (stemmed) {
-    auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == e.lang; });
-    if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{e.lang, {}, {}, {}, false});
+    auto it = std::find_if(m_stemmed.begin(), m_stemmed.end(), [&](const StemIndex& s) { return s.lang == lang; });
+    if (it == m_stemmed.end()) it = m_stemmed.insert(m_stemmed.end(), StemIndex{std::string(lang), {}, {}, {}, false});
     it->filter.set(bit);
-    it->by_first[word_hash(e.words.front())].push_back(idx);
+    it->by_first[first_hash].push_back(idx);
     if (first_folded.size() < 2)
       it->short_words = true;
     else
       it->prefixes.set(prefix_of(first_folded));
   } else {
     m_exact_filter.set(bit);
-    m_exact_by_first[word_hash(e.words.front())].push_back(idx);
+    m_exact_by_first[first_hash].push_back(idx);
   }
-  m_entries.push_back(std::move(e));
+  m_entries.push_back(e);
 }
 
 bool PhraseSet::entry_matches(const Entry& e, const Tokens& t, size_t i,
                               std::string_view text_lang) const {
-  if (i + e.words.size() > t.size()) return false;
+  if (i + e.word_count > t.size()) return false;
   if (!e.stemmed) {
-    for (size_t k = 0; k < e.words.size(); ++k)
-      if (t.folded(i + k) != e.words[k]) return false;
+    for (size_t k = 0; k < e.word_count; ++k)
+      if (t.folded(i + k) != word(e, k)) return false;
     return true;
   }
   // A stem entry of another language never matches text whose language is known.
+  const std::string_view lang = m_langs[e.lang];
   const bool known = text_lang == "en" || text_lang == "es";
-  if (known && e.lang != text_lang) return false;
-  for (size_t k = 0; k < e.words.size(); ++k)
-    if (t.stem(i + k, e.lang) != e.words[k]) return false;
+  if (known && lang != text_lang) return false;
+  for (size_t k = 0; k < e.word_count; ++k)
+    if (t.stem(i + k, lang) != word(e, k)) return false;
   return true;
 }
 
@@ -60,8 +72,8 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
   std::optional<PhraseMatch> best;
   auto consider = [&](uint32_t idx) {
     const Entry& e = m_entries[idx];
-    if ((!best || e.words.size() > best->count) && entry_matches(e, t, i, text_lang))
-      best = PhraseMatch{i, e.words.size(), idx};
+    if ((!best || e.word_count > best->count) && entry_matches(e, t, i, text_lang))
+      best = PhraseMatch{i, e.word_count, idx};
   };
   if (m_exact_filter.test(bit_of(t.hash(i))))
     if (auto it = m_exact_by_first.find(t.hash(i)); it != m_exact_by_first.end())

@@ -25,17 +25,11 @@ struct PhraseMatch {
 
 class PhraseSet {
  public:
-  struct Entry {
-    std::string text;                // as written in the lexicon
-    std::vector<std::string> words;  // folded words, or stems when `stemmed`
-    bool stemmed = false;
-    std::string lang;
-  };
-
   void add(std::string_view phrase, bool stemmed, std::string_view lang);
   bool empty() const { return m_entries.empty(); }
   size_t size() const { return m_entries.size(); }
-  const Entry& entry(size_t i) const { return m_entries[i]; }
+  // Phrase `i` as written in the lexicon.
+  std::string_view text(size_t i) const { return chars(m_entries[i].text); }
 
   // Longest match starting at token `i`, if any. `text_lang` picks the stemmer for stem
   // entries; an empty or unknown language tries each entry's own language.
@@ -52,6 +46,22 @@ class PhraseSet {
   bool matches_whole(const Tokens& t, std::string_view text_lang) const;
 
  private:
+  // The phrases live back to back in one buffer: the given-names list alone has 18,754 of
+  // them in two sets (its language's and the union), and a string and a vector of strings each
+  // (~190 bytes a phrase) made the lexicons 9 MB of a 10,000-page audit's heap.
+  struct Span {
+    uint32_t at = 0, size = 0;  // bytes of m_chars
+  };
+  struct Entry {
+    Span text;            // as written in the lexicon
+    uint32_t words = 0;   // first of its folded words (or stems when `stemmed`) in m_words
+    uint8_t word_count = 0;
+    uint8_t lang = 0;     // index in m_langs
+    bool stemmed = false;
+  };
+  std::string_view chars(Span s) const { return std::string_view(m_chars).substr(s.at, s.size); }
+  std::string_view word(const Entry& e, size_t k) const { return chars(m_words[e.words + k]); }
+  Span keep(std::string_view text);
   bool entry_matches(const Entry& e, const Tokens& t, size_t i, std::string_view text_lang) const;
   // A 4096-bit filter over first-word hashes: most tokens start no phrase, and one bit says so.
   using Filter = std::bitset<4096>;
@@ -79,6 +89,9 @@ class PhraseSet {
     return static_cast<size_t>(static_cast<unsigned char>(folded[0])) << 8 | static_cast<unsigned char>(folded[1]);
   }
   std::vector<Entry> m_entries;
+  std::string m_chars;               // every entry's text and words
+  std::vector<Span> m_words;         // the entries' words, in order
+  std::vector<std::string> m_langs;  // the languages of stem entries ("" first)
   Filter m_exact_filter;
   Index m_exact_by_first;
   std::vector<StemIndex> m_stemmed;  // one per language of stem entries

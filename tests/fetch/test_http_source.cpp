@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <set>
 #include <thread>
 
 #include "engine/audit.hpp"
@@ -214,6 +215,28 @@ TEST_CASE("http: redirect chains are followed; loops, other schemes and other ho
   CHECK(error_for(srv.url("/toftp")).find("only http and https") != std::string::npos);
   CHECK(error_for(srv.url("/away")).find("another site") != std::string::npos);
   CHECK(other.log().empty());
+}
+
+TEST_CASE("http: a start URL that redirects (/ to /en/, as http to https does) keeps the home page's start-page facts") {
+  TestServer srv;
+  srv.server().Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/en/", 301); });
+  // The home page names what is sold only through its menu (start-page facts: nav labels).
+  html(srv.server(), "/en/", page("Cosy Wool", R"(<header><nav><a href="/en/blankets.html">Wool blankets</a> <a href="/en/cushions.html">Cushions</a></nav></header>
+      <main><h1>Blankets for cold nights</h1><p>Woven in Wales.</p></main>)"));
+  html(srv.server(), "/en/blankets.html", page("Wool blankets | Cosy Wool", "<h1>Wool blankets</h1>"));
+  html(srv.server(), "/en/cushions.html", page("Cushions | Cosy Wool", "<h1>Cushions</h1>"));
+  srv.start();
+  auto r = audit(srv.url("/"));
+  REQUIRE(r.has_value());
+  CHECK(r->pages.front().url == srv.url("/en/"));
+  const model::RuleReport* rule = nullptr;
+  for (const auto& x : r->rules)
+    if (x.id == "clear-purpose") rule = &x;
+  REQUIRE(rule);
+  std::set<std::string> codes;
+  for (const auto& f : rule->findings) codes.insert(f.code);
+  CHECK(codes.contains("clear-purpose/purpose"));
+  CHECK_FALSE(codes.contains("clear-purpose/no-purpose"));
 }
 
 TEST_CASE("http: 404 and 500 pages are recorded and the audit goes on") {

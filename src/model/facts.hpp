@@ -71,8 +71,8 @@ struct ReturnsText {
   Boxed<Evidence> heading;
   std::optional<int> window_days;
   std::optional<int> whole_page_window_days;
-  std::string refund_method;               // phrase, "" when not stated
-  std::string return_shipping_paid_by;     // "shop", "customer", ""
+  SharedText refund_method;                // phrase, "" when not stated
+  SharedText return_shipping_paid_by;      // "shop", "customer", ""
   size_t words = 0;                        // words in the page's main text
 };
 
@@ -173,7 +173,7 @@ struct ScriptSignals {
 
 struct ContactAccess {
   bool contact_link = false;      // a link to contact or customer service
-  std::string contact_target;     // its target
+  SharedText contact_target;      // its target
   bool channel_in_chrome = false; // mailto:, tel: or a chat widget in header/nav/footer
   int ordinal = -1;               // position of the first contact mechanism among chrome links
   Boxed<Evidence> where;
@@ -207,17 +207,17 @@ struct ClutterHit {
 
 struct PurposeFacts {
   size_t h1_count = 0;
-  std::string intro;                    // first ~80 words of the main text
+  SharedText intro;                     // first ~80 words of the main text
   std::vector<std::string> nav_labels;  // texts of header/nav links (start page only)
   std::vector<std::string> product_names;  // Product structured data
-  std::string og_description;
+  SharedText og_description;
   bool maker_opener = false;            // "Welcome to our website"
   bool benefit = false;                 // "free delivery", "hecho a mano"
 };
 
 struct SelfServiceFacts {
   bool search = false;
-  std::string search_how;
+  SharedText search_how;
   bool sort_or_filter = false;
   bool compare = false;
   bool faq_link = false;
@@ -278,13 +278,13 @@ struct CountryVote {
 
 struct PageFacts {
   std::string title;
-  std::string site_name;      // og:site_name
+  SharedText site_name;       // og:site_name
   std::vector<std::string> h1;
   std::string meta_description;
-  std::string lang_tag;       // the declaration as written ("es-ES"): its region hints at the market
-  std::string lang_declared;  // from <html lang>, Content-Language or og:locale
-  std::string lang_detected;  // stop-word vote; "" when unsure
-  std::string lang;           // the one rules use
+  SharedText lang_tag;        // the declaration as written ("es-ES"): its region hints at the market
+  SharedText lang_declared;   // from <html lang>, Content-Language or og:locale
+  SharedText lang_detected;   // stop-word vote; "" when unsure
+  SharedText lang;            // the one rules use
   bool lang_mismatch = false;
   size_t words = 0;           // visible words
   bool euro_prices = false;
@@ -297,14 +297,14 @@ struct PageFacts {
   bool fragment = false;      // a partial (no <html>, <body> or <title>), not a page
   ScriptSignals script;
   uint16_t own_classes = 0;   // classes from the page's own URL, title and h1
-  std::string meta_refresh;
+  SharedText meta_refresh;
 
   std::vector<RawLink> links;  // moved into the Site as LinkRefs
   std::vector<EmailHit> emails;
   bool contact_form = false;
   Boxed<Evidence> contact_form_where;
   bool chat_widget = false;
-  std::string chat_vendor;
+  SharedText chat_vendor;
   Boxed<Evidence> email_image;   // an e-mail address shown only as a picture
   bool js_email = false;                 // a script assembles a mailto: link
   ReturnsText returns;

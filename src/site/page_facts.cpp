@@ -313,9 +313,6 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
   f.security = find_security(page);
   f.clutter = find_clutter(page, f.lang, f.words, f.thin, scripts.autoplay);
   f.purpose = find_purpose(page, f.lang, sd, start_page);
-  // Only the home page's opening words are judged (clear-purpose); an audit keeps the facts of
-  // every page, so the others' are not kept.
-  if (!start_page) std::string().swap(f.purpose.intro);
   f.self_service = find_self_service(page, f.lang, sd, f.chat_widget, scripts.search_vendor);
   f.copy = count_perspective(page, f.lang, brand);
   f.readability = measure_readability(page, f.lang);

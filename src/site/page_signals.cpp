@@ -125,8 +125,13 @@ model::SecurityFacts find_security(const model::Page& page) {
   // once it is served securely. Pages served over plain HTTP have no mixed content to speak of.
   const bool https = !util::istarts_with(page.url, "http:");
   f.upgrade_insecure = util::icontains(page.csp, "upgrade-insecure-requests");
+  // At most k_kept examples of each kind a page: the https rule shows three over the whole site
+  // and needs only to know that there is one (a page with an http: URL in every card must not
+  // keep hundreds of evidence texts until the report).
+  constexpr size_t k_kept = 20;
   auto active = [&](std::string_view what, std::string_view url, const std::string& selector) {
-    if (https && is_http(url)) f.mixed_active.push_back(model::Evidence{page.url, selector, std::string(what) + " " + std::string(url), model::Region::main});
+    if (https && is_http(url) && f.mixed_active.size() < k_kept)
+      f.mixed_active.push_back(model::Evidence{page.url, selector, std::string(what) + " " + std::string(url), model::Region::main});
   };
   for (const auto& s : page.scripts)
     if (!s.src.empty()) active("script", s.src, "script[src]");
@@ -135,17 +140,21 @@ model::SecurityFacts find_security(const model::Page& page) {
   for (const auto& e : page.elements) {
     if (e.tag == "iframe" || e.tag == "frame") active(e.tag, e.attr("src"), e.selector);
     if (e.tag == "object") active("object", e.attr("data"), e.selector);
-    if ((e.tag == "video" || e.tag == "audio" || e.tag == "source" || e.tag == "embed") && https && is_http(e.attr("src")))
+    if ((e.tag == "video" || e.tag == "audio" || e.tag == "source" || e.tag == "embed") && https && is_http(e.attr("src")) &&
+        f.mixed_passive.size() < k_kept)
       f.mixed_passive.push_back(model::Evidence{page.url, e.selector, e.tag + " " + std::string(e.attr("src")), e.region});
   }
   for (const auto& img : page.images)
-    if (https && is_http(img.src) && f.mixed_passive.size() < 20)
+    if (https && is_http(img.src) && f.mixed_passive.size() < k_kept)
       f.mixed_passive.push_back(model::Evidence{page.url, "img", "img " + img.src, img.region});
   for (const auto& form : page.forms) {
     if (form.method == "none") continue;
     if (is_http(form.action)) {
       f.form_posts_http = true;
-      f.mixed_active.push_back(model::Evidence{page.url, form.selector, "form action " + form.action, form.region});
+      // Mixed content only on a page that is itself secure (or will be, from disk): on a
+      // plain-HTTP page every form posts over http: and its evidence would be kept for nothing.
+      if (https && f.mixed_active.size() < k_kept)
+        f.mixed_active.push_back(model::Evidence{page.url, form.selector, "form action " + form.action, form.region});
     }
     for (const auto& fld : form.fields) {
       if (fld.type == "password") f.password_field = true;
@@ -280,7 +289,10 @@ model::PurposeFacts find_purpose(const model::Page& page, std::string_view lang,
     }
     if (words >= 80) break;
   }
-  f.intro = util::trim(intro);
+  const std::string_view opening = util::trim(intro);
+  // Only the home page's opening words are judged later (clear-purpose), and an audit keeps
+  // the facts of every page: the others' are read here and not kept.
+  if (start_page) f.intro = opening;
   if (start_page)
     for (const auto& l : page.links)
       if (!l.text.empty() && (l.region == model::Region::nav || l.region == model::Region::header) && f.nav_labels.size() < 60)
@@ -291,7 +303,8 @@ model::PurposeFacts find_purpose(const model::Page& page, std::string_view lang,
   std::string h1;
   for (const auto& h : page.headings)
     if (h.level == 1) h1 += h.text + " ";
-  const std::string opener = h1 + " " + f.intro.substr(0, 200), claims = page.title + " " + h1 + " " + f.intro + " " + page.meta_description;
+  const std::string opener = h1 + " " + std::string(opening.substr(0, 200)),
+                    claims = page.title + " " + h1 + " " + std::string(opening) + " " + page.meta_description;
   f.maker_opener = lex.phrases("maker-openers", lang).matches(std::string_view(opener), lang);
   f.benefit = lex.phrases("benefits", lang).matches(std::string_view(claims), lang);
   return f;

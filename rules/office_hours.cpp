@@ -45,7 +45,7 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   }
   if (!shown) {
     o.score = 0;
-    o.problem_on(ctx, "office-hours/none", {}, contact ? contact->url : site.start, 1.0);
+    o.problem_on(ctx, "office-hours/none", {}, contact ? contact->url.str() : site.start, 1.0);
     o.lack(ctx, "office-hours/lacks-hours");
     return o;
   }

@@ -142,7 +142,7 @@ engine::RuleOutcome check(const Site& site, const engine::RuleContext& ctx) {
   }
   double clarity = items / 6.0;
   o.hold(ctx, "return-policy/holds-terms", {{"count", static_cast<int>(items)}});
-  const std::string policy_url = r.page ? site.pages[*r.page].url : site.start;
+  const std::string policy_url = r.page ? site.pages[*r.page].url.str() : site.start;
   if (!missing.empty()) {
     o.problem_on(ctx, "return-policy/missing-terms", {{"items", missing}, {"names", names}}, policy_url, 0.45 * (1.0 - clarity), false);
     if (r.page) o.lack(ctx, "return-policy/lacks-terms", {{"names", names}}, ctx.say("return-policy/fix-terms", {{"page", policy_url}, {"names", names}}));

@@ -28,6 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+
 struct OpenedSource {
   std::unique_ptr<fetch::Source> source;
   std::string kind;
@@ -296,6 +297,7 @@ std::expected<model::Report, AuditError> run_audit(const AuditOptions& o, const 
   take_results();
 
   model::FetchInfo info = source.info();
+  source.finished();
   if (info.start.empty()) info.start = start_key;  // the start page may come back from the browser last
   if (partials > 0) {
     // The listing counted the partials as unlinked pages: they are not pages.

@@ -133,12 +133,13 @@ model::Report build_report(const model::Site& site, RuleResults results, const S
     pr.classes = model::class_names(p.classes);
     pr.lang_declared = p.facts.lang_declared;
     pr.lang_mismatch = p.facts.lang_mismatch;
-    pr.note = p.note.text(meta.report_lang);
+    std::string note = p.note.text(meta.report_lang);
     if (p.depth < 0 && p.via == "sitemap")
-      pr.note += std::string(pr.note.empty() ? "" : "; ") + model::render_message("note/only-in-sitemap", {}, meta.report_lang);
+      note += std::string(note.empty() ? "" : "; ") + model::render_message("note/only-in-sitemap", {}, meta.report_lang);
     if (p.depth < 0 && p.via == "folder")
-      pr.note += std::string(pr.note.empty() ? "" : "; ") + model::render_message("note/only-in-folder", {}, meta.report_lang);
-    for (const auto& n : p.facts.notes) pr.note += (pr.note.empty() ? "" : "; ") + n.text(meta.report_lang);
+      note += std::string(note.empty() ? "" : "; ") + model::render_message("note/only-in-folder", {}, meta.report_lang);
+    for (const auto& n : p.facts.notes) note += (note.empty() ? "" : "; ") + n.text(meta.report_lang);
+    pr.note = note;
     r.pages.push_back(std::move(pr));
   }
   for (const auto& e : site.errors) r.errors.push_back({e.url, e.error.text(meta.report_lang)});

@@ -321,6 +321,17 @@ void HttpSource::stop() {
   m_active.clear();
 }
 
+void HttpSource::finished() {
+  stop();  // nothing is queued or in flight any more; this cuts whatever would be
+  m_ready.clear();
+  std::unordered_set<std::string>().swap(m_seen);
+  std::unordered_map<size_t, std::string>().swap(m_bodies);
+  for (auto& [origin, h] : m_hosts) {
+    decltype(h->queue)().swap(h->queue);
+    std::vector<Job>().swap(h->parked);
+  }
+}
+
 SiteFetchInfo HttpSource::info() const {
   SiteFetchInfo info = m_info;
   if (m_robots_blocked > 0) {

@@ -61,6 +61,7 @@ class HttpSource final : public Source {
   size_t queued() const override;
   void wakeup() override;
   void stop() override;
+  void finished() override;
   std::unique_ptr<ResourceFetcher> resources() const override;
 
   struct Job;

@@ -317,4 +317,11 @@ std::optional<RawPage> FileSource::next() {
   return p;
 }
 
+void DirSource::finished() {
+  std::deque<Item>().swap(m_queue);
+  std::unordered_set<std::string>().swap(m_seen);
+  std::lock_guard lock(m_key_mutex);
+  std::unordered_map<std::string, std::string>().swap(m_key_memo);
+}
+
 }  // namespace amable::fetch

@@ -41,6 +41,7 @@ class DirSource final : public Source {
   void add_links(const RawPage& from, const std::vector<model::RawLink>& links) override;
   std::string key_of(std::string_view resolved_url) const override;
   void stop() override { m_queue.clear(); m_stopped = true; }
+  void finished() override;
   SiteFetchInfo info() const override;
   std::unique_ptr<ResourceFetcher> resources() const override { return folder_resources(m_root.string(), m_limits.max_bytes); }
 

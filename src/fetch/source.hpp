@@ -66,6 +66,9 @@ class Source {
   virtual void links_pending(bool) {}
   // Stop reading new pages (Ctrl-C); what is in flight may still arrive.
   virtual void stop() {}
+  // The crawl is over and info() was read: free what only the crawl needed (the URLs seen, the
+  // queues), so that the report is built without it. Nothing is read after this.
+  virtual void finished() {}
   // What pages rendered in a browser may load, answered the way this source reads pages
   // (fetch/resources.hpp); nothing when the source cannot answer.
   virtual std::unique_ptr<ResourceFetcher> resources() const { return nullptr; }

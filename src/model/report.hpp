@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/shared_text.hpp"
+
 namespace amable::model {
 
 enum class Status { pass, warn, fail, not_applicable, inconclusive, error };
@@ -68,23 +70,26 @@ struct CategoryReport {
   std::vector<std::string> rules;
 };
 
+// One of these per page read stays in the report until it is written: the strings a page
+// shares with others (its language, type, how it was found, a final URL equal to its URL) are
+// shared texts, one copy for all (a 10,000-page audit's report was 7 MB of page entries).
 struct PageReport {
-  std::string url;
-  std::string final_url;
+  SharedText url;
+  SharedText final_url;
   int status = 0;
   int depth = -1;
   uint64_t bytes = 0;
   std::string title;
-  std::string lang;
+  SharedText lang;
   std::optional<std::string> error;
-  std::string content_type;
+  SharedText content_type;
   double fetch_ms = 0;
-  std::string via;
-  std::string rendered;  // why the page was rendered in a browser; "" when read as HTML
+  SharedText via;
+  SharedText rendered;  // why the page was rendered in a browser; "" when read as HTML
   std::vector<std::string> classes;
-  std::string lang_declared;
+  SharedText lang_declared;
   bool lang_mismatch = false;
-  std::string note;
+  SharedText note;
 };
 
 struct ErrorReport {

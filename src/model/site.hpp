@@ -28,16 +28,16 @@ struct FetchInfo {
 };
 
 struct PageRecord {
-  std::string url;        // page key
-  std::string final_url;  // after redirects
+  SharedText url;         // page key
+  SharedText final_url;   // after redirects (the same text as url when there were none: one copy)
   int status = 0;
-  std::string content_type;
+  SharedText content_type;
   uint64_t bytes = 0;
   double fetch_ms = 0;
   int crawl_depth = 0;    // depth at which the crawl found it
   int depth = -1;         // click depth over links from the start page; -1: not linked
-  std::string via;        // start, link, sitemap, folder, redirect, chrome
-  std::string rendered;   // why it was rendered in a browser ("empty-chrome"...); "" when read as HTML
+  SharedText via;         // start, link, sitemap, folder, redirect, chrome
+  SharedText rendered;    // why it was rendered in a browser ("empty-chrome"...); "" when read as HTML
   Message error;          // why it could not be read
   Message note;           // a limit hit while reading it
   bool is_html = false;

@@ -84,7 +84,7 @@ TEST_CASE("http: a multi-page site is reached completely, with depths and source
   CHECK(page_of(*r, srv.url("/a.html"))->depth == 1);
   CHECK(page_of(*r, srv.url("/c/"))->depth == 2);
   CHECK(page_of(*r, srv.url("/a.html"))->via == "link");
-  CHECK(page_of(*r, srv.url("/a.html"))->content_type.starts_with("text/html"));
+  CHECK(page_of(*r, srv.url("/a.html"))->content_type.str().starts_with("text/html"));
   CHECK(srv.hits("/b.html") == 1);  // the fragment does not make it a second URL
   CHECK(r->errors.empty());
 }
@@ -176,7 +176,7 @@ TEST_CASE("http: a sitemap index with a gzip sitemap adds pages not linked from 
   REQUIRE(orphan);
   CHECK(orphan->via == "sitemap");
   CHECK(orphan->depth == -1);
-  CHECK(orphan->note.find("not linked from the site") != std::string::npos);
+  CHECK(orphan->note.str().find("not linked from the site") != std::string::npos);
   CHECK(page_of(*r, srv.url("/a"))->depth == 1);
   CHECK(srv.hits("/sitemap_index.xml") == 1);  // an index listing itself is read once
   auto off = audit(srv.url(), [](auto& o) { o.config.crawl.sitemap = false; });
@@ -331,7 +331,7 @@ TEST_CASE("http: other content types are recorded, not parsed; a 20 MB page is c
   const auto* big = page_of(*r, srv.url("/big"));
   REQUIRE(big);
   CHECK(big->title == "Big");
-  CHECK(big->note.find("only the first 10 MB") != std::string::npos);
+  CHECK(big->note.str().find("only the first 10 MB") != std::string::npos);
 }
 
 TEST_CASE("http: custom headers, credentials and cookies go to the start host only") {

@@ -1,11 +1,10 @@
 #include "site/regions.hpp"
 
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
-#include "util/string_hash.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -17,10 +16,12 @@ using model::Zone;
 // review, a form or a cookie dialog stays so.
 bool refinable(const model::TextBlock& b) { return b.zone == Zone::main || b.zone == Zone::chrome; }
 
-const std::unordered_set<std::string, util::StringHash, std::equal_to<>>& lorem_words() {
+// Placeholder words by their word_hash: each token's is computed when it is read, so a page's
+// words are looked up without hashing them again (this lookup ran for every word of every page).
+const std::unordered_map<size_t, std::string>& lorem_words() {
   static const auto words = [] {
-    std::unordered_set<std::string, util::StringHash, std::equal_to<>> s;
-    for (const auto& w : text::lexicon("lorem").lines("default", "any")) s.insert(w);
+    std::unordered_map<size_t, std::string> s;
+    for (const auto& w : text::lexicon("lorem").lines("default", "any")) s.emplace(text::word_hash(w), w);
     return s;
   }();
   return words;
@@ -104,13 +105,15 @@ void mark_third_party(model::Page& page, std::string_view lang) {
 bool is_demo_page(const model::Page& page) {
   size_t words = 0, lorem = 0;
   bool alphabet = false;
+  const auto& placeholder = lorem_words();
   for (const auto& b : page.blocks) {
     if (b.region != model::Region::main) continue;
     alphabet = alphabet || has_alphabet_run(b.text);
     const text::TokensOf t(b.text);
     for (size_t i = 0; i < t->size(); ++i) {
       ++words;
-      if (lorem_words().contains(t->folded(i))) ++lorem;
+      const auto it = placeholder.find(t->hash(i));
+      if (it != placeholder.end() && it->second == t->folded(i)) ++lorem;
     }
   }
   // Placeholder Latin making up a quarter of the text, or a font specimen (the alphabet run

@@ -158,41 +158,43 @@ namespace {
 thread_local TokenCache* t_active_cache = nullptr;
 }  // namespace
 
-TokenCache::TokenCache(size_t expected) : m_previous(t_active_cache) {
-  t_active_cache = this;
-  if (expected > 0) m_tokens.reserve(expected);
-}
+TokenCache::TokenCache(size_t expected) : m_tokens(expected), m_previous(t_active_cache) { t_active_cache = this; }
 TokenCache::~TokenCache() { t_active_cache = m_previous; }
 
 const Tokens* TokenCache::find(std::string_view text) {
   if (!t_active_cache || text.empty()) return nullptr;
-  const auto it = t_active_cache->m_tokens.find(Key{text.data(), text.size()});
-  return it == t_active_cache->m_tokens.end() ? nullptr : it->second;
+  return t_active_cache->m_tokens.find(text);
 }
 
 const Tokens* TokenCache::of(const std::string& text) { return of_part(text); }
 
 const Tokens* TokenCache::of_part(std::string_view part) {
   if (!t_active_cache) return nullptr;
-  auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
-  if (!slot) slot = &t_active_cache->m_store.emplace_back(part);
-  return slot;
+  Tokens** slot = t_active_cache->m_tokens.slot(part);
+  if (!slot) return nullptr;
+  if (!*slot) *slot = &t_active_cache->m_store.emplace_back(part);
+  return *slot;
 }
 
 const Tokens* TokenCache::of_sentence(const std::string& text, Range r) {
   if (!t_active_cache) return nullptr;
   if (r.begin == 0 && r.end == text.size()) return of(text);
   const std::string_view part = std::string_view(text).substr(r.begin, r.end - r.begin);
-  auto& slot = t_active_cache->m_tokens[Key{part.data(), part.size()}];
-  if (!slot) slot = &t_active_cache->m_store.emplace_back(of(text)->slice(r.begin, r.end));
-  return slot;
+  if (const Tokens* cached = t_active_cache->m_tokens.find(part)) return cached;
+  // The whole text's tokens first: reading them may add to the table and move its slots.
+  const Tokens* whole = of(text);
+  Tokens** slot = t_active_cache->m_tokens.slot(part);
+  if (!slot) return nullptr;
+  *slot = &t_active_cache->m_store.emplace_back(whole->slice(r.begin, r.end));
+  return *slot;
 }
 
 const std::vector<Range>* TokenCache::sentences_of(const std::string& text) {
   if (!t_active_cache) return nullptr;
-  const auto [it, added] = t_active_cache->m_sentences.try_emplace(Key{text.data(), text.size()});
-  if (added) it->second = sentences(text);
-  return &it->second;
+  std::vector<Range>** slot = t_active_cache->m_sentences.slot(text);
+  if (!slot) return nullptr;
+  if (!*slot) *slot = &t_active_cache->m_sentence_store.emplace_back(sentences(text));
+  return *slot;
 }
 
 std::vector<std::string> folded_words(std::string_view phrase) {

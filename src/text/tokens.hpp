@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/address_table.hpp"
 #include "text/sentences.hpp"
 
 namespace amable::text {
@@ -94,18 +95,12 @@ class TokenCache {
   static const std::vector<Range>* sentences_of(std::string&&) = delete;
 
  private:
-  struct Key {
-    const char* data;
-    size_t size;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const { return std::hash<const void*>{}(k.data) ^ (k.size * 0x9E3779B97F4A7C15ULL); }
-  };
-  // Tokens live in a deque (stable addresses, one allocation per many); the map points there.
-  std::unordered_map<Key, Tokens*, KeyHash> m_tokens;
+  // Tokens and sentences live in deques (stable addresses, one allocation per many); the
+  // tables point there.
+  AddressTable<Tokens> m_tokens;
   std::deque<Tokens> m_store;
-  std::unordered_map<Key, std::vector<Range>, KeyHash> m_sentences;
+  AddressTable<std::vector<Range>> m_sentences;
+  std::deque<std::vector<Range>> m_sentence_store;
   TokenCache* m_previous = nullptr;
 };
 

@@ -71,3 +71,31 @@ TEST_CASE("token slices: every sentence of every corpus block") {
   }
   CHECK(blocks > 1000);
 }
+
+TEST_CASE("token cache: a sentence read before its block is kept, even when reading the block grows the cache") {
+  // A cache sized for one text: reading each block inside of_sentence() makes the table grow
+  // while the sentence's entry is being made.
+  std::vector<std::string> blocks;
+  for (int i = 0; i < 300; ++i)
+    blocks.push_back("Block " + std::to_string(i) + " says hello. It has a second sentence number " + std::to_string(i) + ".");
+  text::TokenCache cache(1);
+  // One text read first, so that the table grows on a block's entry (odd counts), not on a
+  // sentence's: the table doubles when its ninth, seventeenth... entry comes.
+  const std::string first = "A first text.";
+  REQUIRE(text::TokenCache::of(first));
+  std::vector<const text::Tokens*> got;
+  for (const auto& b : blocks) {
+    const auto sentences = text::sentences(b);
+    REQUIRE(sentences.size() == 2);
+    const text::Tokens* second = text::TokenCache::of_sentence(b, sentences[1]);
+    REQUIRE(second);
+    got.push_back(second);
+  }
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const auto r = text::sentences(blocks[i])[1];
+    const std::string_view part = std::string_view(blocks[i]).substr(r.begin, r.end - r.begin);
+    CHECK(text::TokenCache::find(part) == got[i]);  // found again, not made a second time
+    CHECK(dump(*got[i]) == dump(text::Tokens(part)));
+    CHECK(text::TokenCache::find(blocks[i]) != nullptr);
+  }
+}

@@ -37,7 +37,9 @@ void keep_report(const std::string& dir, const std::string& key, const model::Re
 struct Slot {
   std::atomic<bool> interrupt{false};
   std::atomic<bool> busy{false};
-  Clock::time_point deadline;
+  // Atomic: the watchdog may read it (having seen `busy` just before it was cleared) while the
+  // worker sets the next shop's (ThreadSanitizer, scripts/dev test-threads).
+  std::atomic<Clock::time_point> deadline{};
   std::atomic<bool> timed_out{false};
 };
 
@@ -70,7 +72,7 @@ BatchResult run_batch(const std::vector<Shop>& shops, RowFile& out, const BatchO
       if (o.stop && o.stop->load() && !stop_at) stop_at = now + std::chrono::milliseconds(static_cast<long long>(o.stop_grace_s * 1000));
       for (auto& s : slots) {
         if (!s.busy.load()) continue;
-        if (now >= s.deadline && !s.interrupt.load()) {
+        if (now >= s.deadline.load() && !s.interrupt.load()) {
           s.timed_out = true;
           s.interrupt = true;
         }

@@ -1,5 +1,7 @@
 #include "helpers.hpp"
 
+#include "parse/html_parser.hpp"
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,6 +60,14 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 
 RunResult run_amable_interrupted(const std::vector<std::string>& args, const Interrupt& interrupt) {
   return run_program(amable_binary().string(), args, {}, interrupt);
+}
+
+std::vector<std::string> corpus_block_texts() {
+  std::vector<std::string> out;
+  for (const auto& path : corpus_html_pages())
+    for (auto& b : parse::parse_page(read_file(path), parse::ParseInput{"p.html", "https://shop.example/p.html", ""}).blocks)
+      out.push_back(std::move(b.text));
+  return out;
 }
 
 std::string html_page(const std::string& lang, const std::string& title, const std::string& body) {

@@ -38,6 +38,9 @@ inline std::vector<fs::path> corpus_html_pages() {
   }
   return out;
 }
+// The text of every block of every corpus page, parsed as amable parses it (empty when the
+// corpus is absent): what the tests that compare a fast path with a plain one run over.
+std::vector<std::string> corpus_block_texts();
 inline std::optional<fs::path> conformance_dir() {
   const fs::path p = source_dir().parent_path() / "shared" / "conformance";
   if (fs::exists(p)) return p;

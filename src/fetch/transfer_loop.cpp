@@ -190,12 +190,10 @@ void NetworkThread::State::take_handovers() {
     for (CURL* e : c.easies)
       if (owner.erase(e) > 0) curl_multi_remove_handle(multi, e);
   }
+  if (cuts.empty()) return;
   std::lock_guard lock(mutex);
-  stats.most_in_flight = std::max(stats.most_in_flight, owner.size());
-  if (!cuts.empty()) {
-    cuts_done = cut_id;
-    cut_done_cv.notify_all();
-  }
+  cuts_done = cut_id;
+  cut_done_cv.notify_all();
 }
 
 void NetworkThread::State::hand_back_finished() {

@@ -56,7 +56,6 @@ class NetworkThread {
     uint64_t finished = 0;  // of which came back finished (not cut)
     size_t lanes = 0;       // lanes open now
     size_t most_lanes = 0;  // the most lanes open at once
-    size_t most_in_flight = 0;  // the most transfers in the multi handle at once
   };
   Stats stats() const;
 

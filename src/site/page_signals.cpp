@@ -290,13 +290,14 @@ model::PurposeFacts find_purpose(const model::Page& page, std::string_view lang,
     if (words >= 80) break;
   }
   const std::string_view opening = util::trim(intro);
-  // Only the home page's opening words are judged later (clear-purpose), and an audit keeps
-  // the facts of every page: the others' are read here and not kept.
-  if (start_page) f.intro = opening;
-  if (start_page)
+  // Only the home page's opening words and menu are judged later (clear-purpose), and an audit
+  // keeps the facts of every page: the others' opening is read here and not kept.
+  if (start_page) {
+    f.intro = opening;
     for (const auto& l : page.links)
       if (!l.text.empty() && (l.region == model::Region::nav || l.region == model::Region::header) && f.nav_labels.size() < 60)
         f.nav_labels.push_back(util::truncate_chars(l.text, 60));
+  }
   f.product_names = sd.product_names;
   f.og_description = page.meta("og:description");
   const auto& lex = text::lexicon("clear-purpose");

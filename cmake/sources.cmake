@@ -86,6 +86,7 @@ set(AMABLE_CORE_SOURCES
   src/site/structured.cpp
   src/text/fold.cpp
   src/text/lexicon.cpp
+  src/text/phrase_index.cpp
   src/text/sentences.cpp
   src/text/syllables.cpp
   src/text/stemmer.cpp

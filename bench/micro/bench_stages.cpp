@@ -230,7 +230,7 @@ const std::vector<std::pair<std::string, Detector>>& detectors() {
       {"clutter", [](const Prepared& p) { return site::find_clutter(p.page, p.lang, 500).size(); }},
       {"purpose", [](const Prepared& p) { return site::find_purpose(p.page, p.lang, p.sd, false).product_names.size(); }},
       {"self-service", [](const Prepared& p) { return site::find_self_service(p.page, p.lang, p.sd, false).faq_link ? 1u : 0u; }},
-      {"perspective", [](const Prepared& p) { return static_cast<size_t>(site::count_perspective(p.page, p.lang, {}).words); }},
+      {"perspective", [](const Prepared& p) { return static_cast<size_t>(site::count_perspective(p.page, p.lang).words); }},
       {"readability", [](const Prepared& p) { return static_cast<size_t>(site::measure_readability(p.page, p.lang).words); }},
   };
   return all;

@@ -10,29 +10,32 @@
 #include "text/sentences.hpp"
 #include "text/syllables.hpp"
 #include "text/tokens.hpp"
+#include "text/word_table.hpp"
 #include "util/string_hash.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
 namespace {
 
-using WordSet = std::unordered_set<std::string, util::StringHash, std::equal_to<>>;
+using text::WordSet;
 
+// Looked up by each token's hash (text/word_table.hpp).
 WordSet folded_set(const std::vector<std::string>& lines) {
   WordSet s;
   for (const auto& l : lines) s.insert(text::fold(l));
   return s;
 }
 
-// Accents kept: "está" and "esta" are different words here.
-WordSet case_set(const std::vector<std::string>& lines) {
-  WordSet s;
+// Accents kept: "está" and "esta" are different words here (looked up by the word itself).
+std::unordered_set<std::string, util::StringHash, std::equal_to<>> case_set(const std::vector<std::string>& lines) {
+  std::unordered_set<std::string, util::StringHash, std::equal_to<>> s;
   for (const auto& l : lines) s.insert(text::case_fold(l));
   return s;
 }
 
 struct Words {
-  WordSet visitor, company, verbs, conditional, stoplist, voseo_stoplist;
+  WordSet visitor, company, verbs, conditional, stoplist;
+  std::unordered_set<std::string, util::StringHash, std::equal_to<>> voseo_stoplist;
 };
 
 const Words& words_for(std::string_view lang) {
@@ -82,7 +85,7 @@ bool first_plural_verb(std::string_view original_lower, std::string_view folded,
 // forms stressed on the ending ("podés", "querés", "elegís", "sos") and imperatives starting a
 // sentence ("Ingresá", "Elegí", "Confirmá"). Futures ("enviará", "podré") and the adverbs and
 // nouns that end the same way ("además", "país", "está") are not.
-bool voseo_verb(std::string_view w, bool sentence_start, const WordSet& stop) {
+bool voseo_verb(std::string_view w, bool sentence_start, const std::unordered_set<std::string, util::StringHash, std::equal_to<>>& stop) {
   if (stop.contains(w) || util::count_chars(w) < 4) return false;
   for (std::string_view e : {"\xC3\xA1s", "\xC3\xA9s", "\xC3\xADs"})  // -ás -és -ís
     if (w.ends_with(e)) return true;
@@ -96,14 +99,11 @@ bool voseo_verb(std::string_view w, bool sentence_start, const WordSet& stop) {
 
 }  // namespace
 
-model::CopyFacts count_perspective(const model::Page& page, std::string_view lang, const std::vector<std::string>& brand) {
+model::CopyFacts count_perspective(const model::Page& page, std::string_view lang) {
   model::CopyFacts f;
   if (lang != "en" && lang != "es") return f;
   const Words& w = words_for(lang);
   const auto& ignore = text::lexicon("visitor-copy").phrases("ignore", lang);
-  WordSet brand_words;
-  for (const auto& b : brand)
-    if (b.size() >= 3) brand_words.insert(text::fold(b));
 
   // "usted" three times makes su/sus the visitor's (formal register).
   size_t usted = 0;
@@ -140,12 +140,12 @@ model::CopyFacts count_perspective(const model::Page& page, std::string_view lan
               if (n == "dollars" || n == "shipping" || n == "only" || n == "customers" || n == "states") continue;
             }
           }
-          if (w.visitor.contains(word)) you += 1;
-          else if (w.company.contains(word)) we += 1;
+          if (w.visitor.contains(t, i)) you += 1;
+          else if (w.company.contains(t, i)) we += 1;
         } else {
-          if (w.visitor.contains(word) || w.verbs.contains(word)) you += 1;
-          else if (w.conditional.contains(word) && usted >= 3) you += 0.5;
-          else if (w.company.contains(word)) we += 1;
+          if (w.visitor.contains(t, i) || w.verbs.contains(t, i)) you += 1;
+          else if (w.conditional.contains(t, i) && usted >= 3) you += 0.5;
+          else if (w.company.contains(t, i)) we += 1;
           else if (first_plural_verb(text::case_fold(t.original(i)), word, w.stoplist)) we += 1;
           else if (voseo_verb(text::case_fold(t.original(i)), i == 0, w.voseo_stoplist)) you += 1;
         }

@@ -12,7 +12,7 @@
 namespace amable::site {
 
 // `brand`: words of the shop's name (they count as the company speaking of itself).
-model::CopyFacts count_perspective(const model::Page& page, std::string_view lang, const std::vector<std::string>& brand);
+model::CopyFacts count_perspective(const model::Page& page, std::string_view lang);
 model::ReadabilityFacts measure_readability(const model::Page& page, std::string_view lang);
 
 // Readability scores: Flesch (English), Szigriszt-Pazos / INFLESZ (Spanish).

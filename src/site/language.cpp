@@ -7,6 +7,7 @@
 
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "text/word_table.hpp"
 #include "util/ranking.hpp"
 #include "util/text.hpp"
 
@@ -15,24 +16,15 @@ namespace {
 
 constexpr const char* k_vote_languages[] = {"en", "es", "fr", "de", "it", "pt"};
 
-// Words of each language's stop-word list, folded, by their word_hash (each token's is computed
-// when it is read): the word, and which of k_vote_languages list it.
-struct StopWord {
-  std::string word;
-  std::vector<size_t> langs;  // indices into k_vote_languages, once per listing
-};
-const std::unordered_map<size_t, StopWord>& stop_words() {
+// Words of each language's stop-word list, folded, looked up by each token's hash
+// (text/word_table.hpp): which of k_vote_languages list each, once per listing.
+const text::WordTable<std::vector<size_t>>& stop_words() {
   static const auto table = [] {
-    std::unordered_map<size_t, StopWord> t;
+    text::WordTable<std::vector<size_t>> t;
     const auto& lex = text::lexicon("stopwords");
     for (size_t l = 0; l < std::size(k_vote_languages); ++l)
       for (const auto& w : lex.lines("default", k_vote_languages[l]))
-        for (const auto& f : text::folded_words(w)) {
-          StopWord& s = t[text::word_hash(f)];
-          if (s.word.empty()) s.word = f;
-          // Two stop words with one hash (none today) would merge: keep the first only.
-          if (s.word == f) s.langs.push_back(l);
-        }
+        for (const auto& f : text::folded_words(w)) t[f].push_back(l);
     return t;
   }();
   return table;
@@ -50,11 +42,11 @@ std::string vote(const model::Page& page) {
     const text::TokensOf tokens_of_block(block.text);
     const text::Tokens& t = *tokens_of_block;
     for (size_t i = 0; i < t.size() && words < 3000; ++i, ++words) {
-      auto it = table.find(t.hash(i));
-      if (it == table.end() || it->second.word != t.folded(i)) continue;
+      const std::vector<size_t>* langs = table.find(t, i);
+      if (!langs) continue;
       // A word shared by several languages says less about each.
-      const double w = 1.0 / static_cast<double>(it->second.langs.size());
-      for (const size_t l : it->second.langs) score[l] += w;
+      const double w = 1.0 / static_cast<double>(langs->size());
+      for (const size_t l : *langs) score[l] += w;
     }
     if (words >= 3000) break;
   }

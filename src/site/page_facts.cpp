@@ -314,7 +314,7 @@ model::PageFacts extract_facts(model::Page& page, const FactOptions& options, bo
   f.clutter = find_clutter(page, f.lang, f.words, f.thin, scripts.autoplay);
   f.purpose = find_purpose(page, f.lang, sd, start_page);
   f.self_service = find_self_service(page, f.lang, sd, f.chat_widget, scripts.search_vendor);
-  f.copy = count_perspective(page, f.lang, brand);
+  f.copy = count_perspective(page, f.lang);
   f.readability = measure_readability(page, f.lang);
   f.notes = page.notes;
   if (sd.has_any()) f.structured = sd;

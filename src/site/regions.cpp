@@ -5,6 +5,7 @@
 
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "text/word_table.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -16,12 +17,11 @@ using model::Zone;
 // review, a form or a cookie dialog stays so.
 bool refinable(const model::TextBlock& b) { return b.zone == Zone::main || b.zone == Zone::chrome; }
 
-// Placeholder words by their word_hash: each token's is computed when it is read, so a page's
-// words are looked up without hashing them again (this lookup ran for every word of every page).
-const std::unordered_map<size_t, std::string>& lorem_words() {
+// Placeholder words, looked up by each token's hash (text/word_table.hpp).
+const text::WordSet& lorem_words() {
   static const auto words = [] {
-    std::unordered_map<size_t, std::string> s;
-    for (const auto& w : text::lexicon("lorem").lines("default", "any")) s.emplace(text::word_hash(w), w);
+    text::WordSet s;
+    for (const auto& w : text::lexicon("lorem").lines("default", "any")) s.insert(w);
     return s;
   }();
   return words;
@@ -112,8 +112,7 @@ bool is_demo_page(const model::Page& page) {
     const text::TokensOf t(b.text);
     for (size_t i = 0; i < t->size(); ++i) {
       ++words;
-      const auto it = placeholder.find(t->hash(i));
-      if (it != placeholder.end() && it->second == t->folded(i)) ++lorem;
+      if (placeholder.contains(*t, i)) ++lorem;
     }
   }
   // Placeholder Latin making up a quarter of the text, or a font specimen (the alphabet run

@@ -69,6 +69,12 @@ bool PhraseSet::entry_matches(const Entry& e, const Tokens& t, size_t i,
 
 std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
                                                std::string_view text_lang) const {
+  if (!may_match(t)) return std::nullopt;
+  return match_here(t, i, text_lang);
+}
+
+std::optional<PhraseMatch> PhraseSet::match_here(const Tokens& t, size_t i,
+                                                 std::string_view text_lang) const {
   std::optional<PhraseMatch> best;
   auto consider = [&](uint32_t idx) {
     const Entry& e = m_entries[idx];
@@ -99,8 +105,9 @@ std::optional<PhraseMatch> PhraseSet::match_at(const Tokens& t, size_t i,
 
 std::vector<PhraseMatch> PhraseSet::find_all(const Tokens& t, std::string_view text_lang) const {
   std::vector<PhraseMatch> out;
+  if (!may_match(t)) return out;
   for (size_t i = 0; i < t.size();) {
-    if (auto m = match_at(t, i, text_lang)) {
+    if (auto m = match_here(t, i, text_lang)) {
       out.push_back(*m);
       i += m->count;
     } else {
@@ -111,8 +118,9 @@ std::vector<PhraseMatch> PhraseSet::find_all(const Tokens& t, std::string_view t
 }
 
 std::optional<PhraseMatch> PhraseSet::find_first(const Tokens& t, std::string_view text_lang) const {
+  if (!may_match(t)) return std::nullopt;
   for (size_t i = 0; i < t.size(); ++i)
-    if (auto m = match_at(t, i, text_lang)) return m;
+    if (auto m = match_here(t, i, text_lang)) return m;
   return std::nullopt;
 }
 
@@ -158,6 +166,11 @@ void Lexicon::finish() {
       if (seen.insert(s).second) unique.push_back(s);
     l = std::move(unique);
   }
+}
+
+void Lexicon::enrol(PhraseIndex& index) {
+  for (auto& [lang, sections] : m_langs)
+    for (auto& [name, section] : sections) index.enrol(section.phrases);
 }
 
 const PhraseSet& Lexicon::phrases(std::string_view section, std::string_view lang) const {
@@ -207,7 +220,14 @@ Registry build_registry() {
       lex.add_line(lang, section, line);
     }
   }
-  for (auto& [name, lex] : reg) lex.finish();
+  // One index over every set of every lexicon (text/phrase_index.hpp): a static of its own,
+  // so that the sets' pointers to it hold however the registry is moved.
+  static PhraseIndex index;
+  for (auto& [name, lex] : reg) {
+    lex.finish();
+    lex.enrol(index);
+  }
+  index.finish();
   return reg;
 }
 

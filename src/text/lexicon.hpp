@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/phrase_index.hpp"
 #include "text/tokens.hpp"
 #include "util/string_hash.hpp"
 
@@ -46,6 +47,10 @@ class PhraseSet {
   bool matches_whole(const Tokens& t, std::string_view text_lang) const;
 
  private:
+  friend class PhraseIndex;
+  // match_at() without asking the index (the caller has).
+  std::optional<PhraseMatch> match_here(const Tokens& t, size_t i, std::string_view text_lang) const;
+  bool may_match(const Tokens& t) const { return !m_index || m_index->may_match(*this, t); }
   // The phrases live back to back in one buffer: the given-names list alone has 18,754 of
   // them in two sets (its language's and the union), and a string and a vector of strings each
   // (~190 bytes a phrase) made the lexicons 9 MB of a 10,000-page audit's heap.
@@ -95,6 +100,8 @@ class PhraseSet {
   Filter m_exact_filter;
   Index m_exact_by_first;
   std::vector<StemIndex> m_stemmed;  // one per language of stem entries
+  const PhraseIndex* m_index = nullptr;  // the registry's, once enrolled
+  uint16_t m_number = 0;                 // this set's number in m_index
 };
 
 class Lexicon {
@@ -110,6 +117,8 @@ class Lexicon {
   // Built by the registry.
   void add_line(std::string_view lang, std::string_view section, std::string_view line);
   void finish();
+  // Enrols every phrase set in `index` (after finish()).
+  void enrol(PhraseIndex& index);
 
  private:
   struct Section {

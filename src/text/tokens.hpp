@@ -50,6 +50,7 @@ class Tokens {
   Tokens slice(size_t begin, size_t end) const;
 
  private:
+  friend class PhraseIndex;
   struct Token {
     uint32_t begin, end;    // in m_source
     uint32_t fbegin, flen;  // in m_folded
@@ -66,6 +67,14 @@ class Tokens {
   };
   Stems& stems_for(std::string_view lang, size_t i) const;
   mutable std::vector<std::unique_ptr<Stems>> m_stems;  // stable addresses: stems are handed out as views
+  // Which phrase sets of a PhraseIndex may match here, one bit a set, marked by that index on
+  // its second question about this text (text/phrase_index.hpp).
+  struct SetMarks {
+    const void* index = nullptr;  // the index that made `bits`
+    uint32_t questions = 0;
+    std::vector<uint64_t> bits;
+  };
+  mutable SetMarks m_marks;
 };
 
 // The tokens of the texts of the page being read, built once and shared by every detector

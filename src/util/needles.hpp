@@ -1,11 +1,15 @@
 #pragma once
 // Case-insensitive search for any of a fixed list of ASCII needles in one pass over the
-// haystack. The last four bytes read are kept in one word as the scan goes; a bit table of the
-// needles' first four bytes (or first two, for needles of two or three) rules out almost every
-// position before any comparison, so a 60 KB inline script costs one scan, not one per needle.
+// haystack, by Wu and Manber's multi-pattern algorithm ("A fast algorithm for multi-pattern
+// searching", 1994): a window as long as the shortest needle slides over the haystack, and the
+// two bytes at its end say how far it may jump (no needle holds them near its start: the
+// window's length less one). Only where they end some needle's first window-length bytes are
+// needles compared. Scripts are mostly JSON and code whose byte pairs needles rarely share, so
+// the window moves a few bytes a step: a 20 KB inline state blob costs a few instructions a
+// byte rather than the ~20 of a test at every position. Needles of under four bytes would keep
+// the window short; they are searched one by one (util::icontains).
 // Hand-written rather than a multi-pattern library (Hyperscan, Aho-Corasick crates): the lists
-// are a few dozen short host names, and this is twenty lines.
-#include <bitset>
+// are a few dozen short host names, and this is a page of code.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,18 +29,18 @@ class NeedleSet {
   std::vector<bool> all_in(std::string_view haystack) const;
 
  private:
-  static size_t quad_bit(uint32_t w) { return (w * 0x9E3779B1u) >> 16; }
-  // Calls hit(at, min, max) where a needle of min to max-1 bytes may start at `at`, while
-  // more(): one pass over the haystack.
+  // Byte pairs by their low six bits each, lower case: 4,096 entries fit the L1 cache. Pairs
+  // that share an entry share the smaller jump, which is safe.
+  static size_t pair_of(unsigned char a, unsigned char b);
+  // Calls hit(k, at) for each long needle k that starts at haystack[at], while more().
   template <typename Hit, typename More>
   void scan(std::string_view haystack, Hit&& hit, More&& more) const;
-  // Needle k, if it is `min` to `max`-1 bytes long, starts at haystack[at].
-  bool starts_at(std::string_view haystack, size_t at, size_t k, size_t min, size_t max) const;
   std::vector<std::string> m_needles;  // lower case, in list order
-  std::vector<size_t> m_short;         // needles of one byte: checked with icontains
-  std::bitset<65536> m_pairs;          // first two bytes of a needle of two or three
-  std::bitset<65536> m_quads;          // hashed first four bytes of a longer needle
-  bool m_any_pairs = false;
+  std::vector<size_t> m_short;         // needles of under four bytes: checked with icontains
+  size_t m_window = 0;                 // the shortest long needle's length (0: none)
+  std::vector<uint8_t> m_jump;         // by pair_of: how far the window may move
+  std::vector<uint32_t> m_ends_at;     // by pair_of, into m_ending: needles whose window ends in it
+  std::vector<uint16_t> m_ending;
 };
 
 }  // namespace amable::util

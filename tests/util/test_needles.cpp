@@ -42,6 +42,38 @@ TEST_CASE("needles: agrees with icontains on random text") {
   }
 }
 
+TEST_CASE("needles: long needles of mixed lengths agree with icontains on long random text") {
+  // The window is as long as the shortest needle of four bytes or more, and jumps over pairs
+  // no needle begins with: needles of many lengths, sharing pairs, over text from a small
+  // alphabet (so they occur often), with upper case, non-ASCII bytes and needles at both ends.
+  std::mt19937 rng(23);
+  const std::string alphabet = "abcdAB.-\xC3\xA9 ";
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> needles;
+    for (size_t k = 0, count = 1 + rng() % 8; k < count; ++k) {
+      std::string n;
+      for (size_t i = 0, len = 2 + rng() % 9; i < len; ++i) n.push_back(alphabet[rng() % 8]);  // no bytes of é
+      needles.push_back(n);
+    }
+    const NeedleSet set(needles);
+    std::string hay;
+    for (size_t i = 0, len = rng() % 400; i < len; ++i) hay.push_back(alphabet[rng() % alphabet.size()]);
+    if (round % 3 == 0) hay = needles[0] + hay + needles.back();
+    CAPTURE(hay);
+    const std::vector<bool> all = set.all_in(hay);
+    const std::string* expected = nullptr;
+    for (size_t k = 0; k < needles.size(); ++k) {
+      CAPTURE(needles[k]);
+      const bool in = amable::util::icontains(hay, needles[k]);
+      CHECK(all[k] == in);
+      if (in && !expected) expected = &needles[k];
+    }
+    const std::string* got = set.first_in_list(hay);
+    REQUIRE((got == nullptr) == (expected == nullptr));
+    if (got) CHECK(*got == amable::util::to_lower_ascii(*expected));
+  }
+}
+
 TEST_CASE("icontains: agrees with lower-casing both and searching, on random text") {
   std::mt19937 rng(11);
   for (int round = 0; round < 5000; ++round) {

@@ -1,0 +1,70 @@
+#pragma once
+// Which phrase sets can match anywhere in a text, for every set of the lexicons at once.
+//
+// A block of a page is asked about by a hundred phrase sets (labels, days, refund words, ...),
+// and each used to walk all of the block's tokens testing its own filter: tokens × sets tests,
+// the largest cost of an audit outside the parse. The index maps each first word of every
+// set's phrases (its hash, as Tokens keeps it) and each first two folded bytes of a stem
+// phrase to the sets that hold it; one pass over a text's tokens then marks, in one bit a set,
+// which sets may match there, and a set whose bit is clear answers "no" without reading a
+// token. A set bit proves nothing: the set's own match does the work, exactly as without the
+// index, so the index changes no answer (tests/text/test_phrase_index.cpp checks that).
+//
+// The lexicon registry builds one index over all its sets; a PhraseSet made elsewhere (a test)
+// has none and always scans.
+#include <bitset>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace amable::text {
+
+class PhraseSet;
+class Tokens;
+
+class PhraseIndex {
+ public:
+  // Adds `set` (as it is now: add no phrases to it afterwards) and points it at this index,
+  // which must outlive it. Before finish().
+  void enrol(PhraseSet& set);
+  // Freezes the index: after this, may_match() answers and enrol() may not be called.
+  void finish();
+  size_t sets() const { return m_sets; }
+
+  // False when no phrase of `set` can start at any token of `t`. The first question about a
+  // text is answered "may" without looking (a text asked about once is cheaper scanned by
+  // its one set); from the second on, the text's marks are made once and read.
+  bool may_match(const PhraseSet& set, const Tokens& t) const;
+
+ private:
+  // Keys (word hashes, or folded two-byte prefixes) to the sets that hold them: open
+  // addressing over one array, the sets' numbers back to back in another.
+  class SetsByKey {
+   public:
+    void build(const std::unordered_map<uint64_t, std::vector<uint16_t>>& from);
+    std::span<const uint16_t> find(uint64_t key) const;
+
+   private:
+    struct Cell {
+      uint64_t key = 0;
+      uint32_t begin = 0, count = 0;  // count 0: an empty cell
+    };
+    size_t cell_of(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> m_shift); }
+    std::vector<Cell> m_cells;
+    std::vector<uint16_t> m_numbers;
+    int m_shift = 64;
+  };
+  void mark(const Tokens& t) const;
+  static size_t word_bit(uint64_t hash) { return static_cast<size_t>(hash >> 46); }  // 18 bits
+
+  size_t m_sets = 0;
+  bool m_finished = false;
+  std::unordered_map<uint64_t, std::vector<uint16_t>> m_building_words, m_building_prefixes;
+  SetsByKey m_by_word, m_by_prefix;
+  std::bitset<(1u << 18)> m_word_filter;  // word_bit of every key of m_by_word: most tokens stop here
+  std::bitset<65536> m_prefix_filter;
+  std::vector<uint64_t> m_always;  // sets with a stem phrase whose first word is one byte long
+};
+
+}  // namespace amable::text

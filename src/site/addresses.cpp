@@ -8,6 +8,7 @@
 #include "site/snippet.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
+#include "util/needles.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -328,11 +329,8 @@ std::optional<model::Evidence> find_trader_id(const model::Page& page, std::stri
 }
 
 bool has_map(const model::Page& page) {
-  auto is_map = [](std::string_view u) {
-    return util::icontains(u, "google.com/maps") || util::icontains(u, "maps.google.") ||
-           util::icontains(u, "maps.app.goo.gl") || util::icontains(u, "goo.gl/maps") ||
-           util::icontains(u, "openstreetmap.org") || util::icontains(u, "bing.com/maps");
-  };
+  static const util::NeedleSet map_hosts({"google.com/maps", "maps.google.", "maps.app.goo.gl", "goo.gl/maps", "openstreetmap.org", "bing.com/maps"});
+  auto is_map = [](std::string_view u) { return map_hosts.any_in(u); };
   for (const auto& l : page.links)
     if (is_map(l.url)) return true;
   for (const auto& e : page.elements)

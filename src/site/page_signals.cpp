@@ -9,6 +9,7 @@
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"
 #include "util/memo.hpp"
+#include "util/needles.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -93,7 +94,8 @@ model::PrivacyFacts find_privacy(const model::Page& page, std::string_view lang)
       f.items.emplace_back(item.first);
       return true;
     });
-    if (!f.placeholder && b.text.find_first_of("[xX") != std::string::npos)
+    // (a plain loop: find_first_of calls memchr once per byte of the text)
+    if (!f.placeholder && std::any_of(b.text.begin(), b.text.end(), [](char c) { return c == '[' || c == 'x' || c == 'X'; }))
       for (const auto& ph : placeholders)
         if (util::icontains(b.text, ph)) {
           f.placeholder = true;
@@ -214,13 +216,11 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
     }
     if (boxes >= 3) f.sort_or_filter = true;
   }
+  // Filter and sort parameters in listing links, case-blind, in one scan of each URL.
+  static const util::NeedleSet filter_urls({"?filter", "?f=", "&price=", "pa_", "?talla=", "?color=", "?sort", "orderby="});
   for (const auto& l : page.links) {
     if (l.hidden) continue;
-    const std::string u = util::to_lower_ascii(l.url);
-    if (u.find("?filter") != std::string::npos || u.find("?f=") != std::string::npos || u.find("&price=") != std::string::npos ||
-        u.find("pa_") != std::string::npos || u.find("?talla=") != std::string::npos || u.find("?color=") != std::string::npos ||
-        u.find("?sort") != std::string::npos || u.find("orderby=") != std::string::npos)
-      f.sort_or_filter = true;
+    if (filter_urls.any_in(l.url)) f.sort_or_filter = true;
     if (label_is(compare, *text::TokensOf(l.text), lang, 2)) {
       if (util::icontains(l.text, "compar")) f.compare = true;
       else f.sort_or_filter = true;
@@ -243,11 +243,10 @@ model::SelfServiceFacts find_self_service(const model::Page& page, std::string_v
 
   // Complain: complaint routes, ADR statements, complaint books; the closed EU ODR platform.
   const auto& complain = lex.phrases("complain", lang);
-  const auto& odr_hosts = text::lexicon("widgets").lines("odr", "any");
+  static const util::NeedleSet odr_hosts(text::lexicon("widgets").lines("odr", "any"));
   for (const auto& l : page.links) {
     if (l.hidden) continue;
-    for (const auto& odr : odr_hosts)
-      if (util::icontains(l.url, odr)) f.odr_link = true;
+    if (odr_hosts.any_in(l.url)) f.odr_link = true;
     if (!f.complain && label_is(complain, *text::TokensOf(l.text), lang, 3)) {
       f.complain = true;
       f.complain_where = model::Evidence{page.url, l.selector, snippet_of(l.text), l.region, l.zone};

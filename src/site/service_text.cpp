@@ -7,6 +7,7 @@
 #include "text/lexicon.hpp"
 #include "text/sentences.hpp"
 #include "text/tokens.hpp"
+#include "util/needles.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
@@ -130,16 +131,17 @@ model::FollowUpFacts find_follow_up(const model::Page& page, std::string_view la
     if (fast.matches(t, lang)) f.fast_only = true;
   });
   if (f.delivery_time) f.fast_only = false;
-  // "Track my order" links, order-status pages and carrier tracking pages.
-  const auto& carriers = text::lexicon("widgets").lines("carrier-tracking", "any");
+  // "Track my order" links, order-status pages and carrier tracking pages: one scan of each
+  // URL, case-blind, for all of them.
+  static const util::NeedleSet tracking_urls = [] {
+    std::vector<std::string> n = {"/track", "order-status", "seguimiento", "estado-pedido", "localizador"};
+    const auto& carriers = text::lexicon("widgets").lines("carrier-tracking", "any");
+    n.insert(n.end(), carriers.begin(), carriers.end());
+    return util::NeedleSet(n);
+  }();
   for (const auto& l : page.links) {
     if (l.hidden) continue;
-    const std::string path = util::to_lower_ascii(l.url);
-    bool hit = tracking.matches(*text::TokensOf(l.text), lang) || path.find("/track") != std::string::npos ||
-               path.find("order-status") != std::string::npos || path.find("seguimiento") != std::string::npos ||
-               path.find("estado-pedido") != std::string::npos || path.find("localizador") != std::string::npos;
-    for (const auto& c : carriers) hit = hit || path.find(c) != std::string::npos;
-    if (hit) {
+    if (tracking.matches(*text::TokensOf(l.text), lang) || tracking_urls.any_in(l.url)) {
       f.tracking_link = true;
       if (!f.tracking) f.tracking = model::Evidence{page.url, l.selector, snippet_of(l.text.empty() ? l.url : l.text), l.region, l.zone};
       break;

@@ -34,67 +34,122 @@ inline char32_t next_cp(std::string_view s, size_t& i) {
 
 inline bool word_char(char32_t cp, const std::array<bool, 128>& ascii) { return cp < 0x80 ? ascii[cp] : is_word_char(cp); }
 
+// What an ASCII byte is to the tokenizer: the fast path reads runs of one kind.
+enum : uint8_t { k_other = 0, k_letter = 1, k_digit = 2 };
+const std::array<uint8_t, 128>& ascii_kinds() {
+  static const std::array<uint8_t, 128> table = [] {
+    std::array<uint8_t, 128> t{};
+    const auto& word = ascii_word_chars();
+    for (size_t c = 0; c < 128; ++c)
+      t[c] = !word[c] ? k_other : util::is_ascii_digit(static_cast<char>(c)) ? k_digit : k_letter;
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 Tokens::Tokens(std::string_view source) : m_source(source) {
-  const auto& ascii_word = ascii_word_chars();
-  size_t i = 0;
+  const auto& kinds = ascii_kinds();
   const size_t n = source.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(source.data());
   m_tokens.reserve(n / 6 + 1);  // about one word in six bytes of running text
   m_folded.reserve(n);
+  size_t i = 0;
   while (i < n) {
-    size_t start = i;
-    char32_t cp = next_cp(source, i);
-    if (!word_char(cp, ascii_word)) continue;
-    size_t end = i;
-    bool ascii = cp < 0x80;
-    // Extend over word characters, and over an apostrophe between two of them ("you'll").
-    // Letters and digits part ("Days7am" -> "Days", "7", "am"): markup glues words that the
-    // page shows apart, and "10am" or "30days" read better as two words.
-    char32_t prev = cp;
-    while (end < n) {
-      size_t j = end;
-      char32_t next = next_cp(source, j);
-      const bool digit_now = next < 0x80 && util::is_ascii_digit(static_cast<char>(next));
-      const bool digit_before = prev < 0x80 && util::is_ascii_digit(static_cast<char>(prev));
-      if (word_char(next, ascii_word) && digit_now != digit_before) break;
-      prev = next;
-      if (word_char(next, ascii_word)) {
-        ascii = ascii && next < 0x80;
-        end = j;
+    const unsigned char c = bytes[i];
+    if (c < 0x80) {
+      const uint8_t kind = kinds[c];
+      if (kind == k_other) {
+        ++i;
         continue;
       }
-      if (is_apostrophe(next) && j < n) {
-        size_t k = j;
-        char32_t after = next_cp(source, k);
-        if (word_char(after, ascii_word)) {
-          ascii = false;  // normalise the apostrophe below
-          end = k;
-          continue;
+      // Most words are a run of ASCII letters (or digits) ended by a space or punctuation: read
+      // them here, lower-cased and hashed in the same pass. A run that goes on into a non-ASCII
+      // byte or an apostrophe ("canción", "you'll") is read by the general path below.
+      size_t j = i + 1;
+      while (j < n && bytes[j] < 0x80 && kinds[bytes[j]] == kind) ++j;
+      if (j == n || (bytes[j] != '\'' && bytes[j] < 0x80)) {
+        const size_t at = m_folded.size();
+        m_folded.resize(at + (j - i));
+        char* out = m_folded.data() + at;
+        uint64_t h = 0xcbf29ce484222325ULL;
+        for (size_t k = i; k < j; ++k) {
+          const char lower = util::ascii_lower(static_cast<char>(bytes[k]));
+          *out++ = lower;
+          h = (h ^ static_cast<unsigned char>(lower)) * 0x100000001b3ULL;  // word_hash, as the bytes go
         }
+        m_tokens.push_back(Token{static_cast<uint32_t>(i), static_cast<uint32_t>(j), static_cast<uint32_t>(at),
+                                 static_cast<uint32_t>(j - i), static_cast<size_t>(h)});
+        i = j;
+        continue;
       }
-      break;
     }
-    const std::string_view word = source.substr(start, end - start);
-    Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(end),
-            static_cast<uint32_t>(m_folded.size()), 0, 0};
-    if (ascii) {
-      for (char c : word) m_folded.push_back(util::ascii_lower(c));
-    } else {
-      const std::string f = fold(word);
-      // Typographic apostrophes fold to the ASCII one so that "you’ll" matches "you'll".
-      size_t from = 0;
-      for (size_t p; (p = f.find("\xE2\x80\x99", from)) != std::string::npos; from = p + 3) {
-        m_folded.append(f, from, p - from);
-        m_folded.push_back('\'');
-      }
-      m_folded.append(f, from);
-    }
-    t.flen = static_cast<uint32_t>(m_folded.size() - t.fbegin);
-    t.hash = word_hash(std::string_view(m_folded).substr(t.fbegin, t.flen));
-    m_tokens.push_back(t);
-    i = end;
+    i = read_word(i);
   }
+}
+
+Tokens Tokens::read_generally(std::string_view source) {
+  Tokens t;
+  t.m_source = source;
+  for (size_t i = 0; i < source.size();) i = t.read_word(i);
+  return t;
+}
+
+size_t Tokens::read_word(size_t i) {
+  const std::string_view source = m_source;
+  const auto& ascii_word = ascii_word_chars();
+  const size_t n = source.size();
+  const size_t start = i;
+  char32_t cp = next_cp(source, i);
+  if (!word_char(cp, ascii_word)) return i;
+  size_t end = i;
+  bool ascii = cp < 0x80;
+  // Extend over word characters, and over an apostrophe between two of them ("you'll").
+  // Letters and digits part ("Days7am" -> "Days", "7", "am"): markup glues words that the
+  // page shows apart, and "10am" or "30days" read better as two words.
+  char32_t prev = cp;
+  while (end < n) {
+    size_t j = end;
+    char32_t next = next_cp(source, j);
+    const bool digit_now = next < 0x80 && util::is_ascii_digit(static_cast<char>(next));
+    const bool digit_before = prev < 0x80 && util::is_ascii_digit(static_cast<char>(prev));
+    if (word_char(next, ascii_word) && digit_now != digit_before) break;
+    prev = next;
+    if (word_char(next, ascii_word)) {
+      ascii = ascii && next < 0x80;
+      end = j;
+      continue;
+    }
+    if (is_apostrophe(next) && j < n) {
+      size_t k = j;
+      char32_t after = next_cp(source, k);
+      if (word_char(after, ascii_word)) {
+        ascii = false;  // normalise the apostrophe below
+        end = k;
+        continue;
+      }
+    }
+    break;
+  }
+  const std::string_view word = source.substr(start, end - start);
+  Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(end), static_cast<uint32_t>(m_folded.size()), 0, 0};
+  if (ascii) {
+    for (char c : word) m_folded.push_back(util::ascii_lower(c));
+  } else {
+    const std::string f = fold(word);
+    // Typographic apostrophes fold to the ASCII one so that "you’ll" matches "you'll".
+    size_t from = 0;
+    for (size_t p; (p = f.find("\xE2\x80\x99", from)) != std::string::npos; from = p + 3) {
+      m_folded.append(f, from, p - from);
+      m_folded.push_back('\'');
+    }
+    m_folded.append(f, from);
+  }
+  t.flen = static_cast<uint32_t>(m_folded.size() - t.fbegin);
+  t.hash = word_hash(std::string_view(m_folded).substr(t.fbegin, t.flen));
+  m_tokens.push_back(t);
+  return end;
 }
 
 Tokens Tokens::slice(size_t begin, size_t end) const {

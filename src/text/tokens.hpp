@@ -45,6 +45,9 @@ class Tokens {
   size_t stem_hash(size_t i, std::string_view lang) const;
   // True when the original token starts with an upper-case letter.
   bool capitalised(size_t i) const;
+  // The same tokens, read by the general path only (every word through the UTF-8 reader): the
+  // reference the ASCII fast path is tested against.
+  static Tokens read_generally(std::string_view source);
   // The tokens of source()[begin, end) (a sentence of a block), the same as Tokens would make
   // of that text, copied from these instead of read again.
   Tokens slice(size_t begin, size_t end) const;
@@ -66,6 +69,9 @@ class Tokens {
     std::vector<size_t> hashes;
   };
   Stems& stems_for(std::string_view lang, size_t i) const;
+  // Reads the word that starts at byte `i` (any script, apostrophes, letter-digit breaks) into
+  // the tokens, or skips the one non-word character there; returns where reading goes on.
+  size_t read_word(size_t i);
   mutable std::vector<std::unique_ptr<Stems>> m_stems;  // stable addresses: stems are handed out as views
   // Which phrase sets of a PhraseIndex may match here, one bit a set, marked by that index on
   // its second question about this text (text/phrase_index.hpp).

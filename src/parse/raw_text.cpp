@@ -6,6 +6,10 @@
 #include <charconv>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <gumbo.h>
 
 #include "util/text.hpp"
@@ -354,6 +358,30 @@ constexpr std::array<bool, 256> k_may_change = [] {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
+// The first byte of raw[from, n) that k_may_change marks, or n. Inline scripts and styles are
+// mostly printable ASCII: sixteen bytes at a time are tested for anything below 0x20 (other
+// than tab, LF and FF), 0x7F or 0x80 and above, and only those bytes are looked up.
+size_t first_may_change(const unsigned char* raw, size_t from, size_t n) {
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), ff = _mm_set1_epi8('\f'),
+                del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw + i));
+    // Signed: bytes of 0x80 and above are negative, so "below 0x20" takes them too.
+    const __m128i low = _mm_cmplt_epi8(v, space);
+    const __m128i kept = _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, ff)));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(kept, low), _mm_cmpeq_epi8(v, del))));
+    for (; mask != 0; mask &= mask - 1) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+      if (k_may_change[raw[at]]) return at;
+    }
+  }
+#endif
+  while (i < n && !k_may_change[raw[i]]) ++i;
+  return i;
+}
+
 unsigned char byte_at(std::string_view s, size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
 
 // How many bytes at the start of `raw` Gumbo replaces by U+FFFD (0: none): NUL, the control
@@ -394,8 +422,7 @@ void RawTextCut::restore(std::string_view text, std::string& out, size_t cap) co
       // characters and the noncharacters become U+FFFD.
       std::string_view raw = m_contents[index];
       while (!raw.empty() && out.size() < cap) {
-        size_t plain = 0;
-        while (plain < raw.size() && !k_may_change[static_cast<unsigned char>(raw[plain])]) ++plain;
+        size_t plain = first_may_change(reinterpret_cast<const unsigned char*>(raw.data()), 0, raw.size());
         plain = std::min(plain, cap - out.size());
         out.append(raw.substr(0, plain));
         raw.remove_prefix(plain);

@@ -1,17 +1,16 @@
 #include "site/person_names.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "text/fold.hpp"
 #include "text/lexicon.hpp"
-#include "util/string_hash.hpp"
+#include "text/word_table.hpp"
 #include "util/text.hpp"
 
 namespace amable::site {
 namespace {
 
-using WordSet = std::unordered_set<std::string, util::StringHash, std::equal_to<>>;
+using text::WordSet;  // looked up by each token's own hash where a token is at hand
 
 WordSet folded_lines(std::string_view lexicon, std::string_view section, std::string_view lang) {
   WordSet s;
@@ -105,7 +104,7 @@ std::vector<NameSpan> names_in(const text::Tokens& t, std::string_view lang) {
       const std::string_view between = gap(t, i - 1, i);
       n.titled = between == " " || between == ". ";
     }
-    n.known = given_names().contains(t.folded(i)) && !is_function_word(t.folded(i), lang);
+    n.known = given_names().contains(t, i) && !is_function_word(t.folded(i), lang);
     if (!n.known && !n.titled) continue;
     size_t j = i;
     while (j + 1 < t.size() && j < i + 6) {
@@ -116,7 +115,7 @@ std::vector<NameSpan> names_in(const text::Tokens& t, std::string_view lang) {
         ++j;
       } else if (k > j + 1 && k < t.size() && continues(t, k - 1, k, lang)) {
         j = k;
-      } else if (j == i && n.known && j + 2 < t.size() && given_names().contains(t.folded(j + 1)) && t.capitalised(j + 1) &&
+      } else if (j == i && n.known && j + 2 < t.size() && given_names().contains(t, j + 1) && t.capitalised(j + 1) &&
                  (util::trim(gap(t, j, j + 1)) == "&" || util::trim(gap(t, j, j + 1)) == "+")) {
         // "Chuck & Sandie Klassen": a couple sharing a surname.
         ++j;

@@ -13,6 +13,16 @@ void PhraseIndex::enrol(PhraseSet& set) {
   if (m_finished) throw std::logic_error("PhraseIndex::enrol after finish");
   if (m_sets >= std::numeric_limits<uint16_t>::max()) throw std::length_error("PhraseIndex: too many phrase sets");
   const auto number = static_cast<uint16_t>(m_sets++);
+  if (m_always.size() * 64 < m_sets) m_always.resize(m_always.size() + 1, 0);
+  set.m_index = this;
+  set.m_number = number;
+  // A list of thousands (the given names) would fill most of the table for one set, and every
+  // probe would miss the cache: such a set is always tried, by its own filter, as without an
+  // index. The other sets hold at most a few hundred phrases.
+  if (set.size() > k_most_phrases) {
+    m_always[number / 64] |= uint64_t{1} << (number % 64);
+    return;
+  }
   // The same tests PhraseSet::match_here() makes before it compares a word: the hash of an
   // exact phrase's first word, and the first two folded bytes of a stem phrase's first word.
   for (const auto& [hash, entries] : set.m_exact_by_first) m_building_words[hash].push_back(number);
@@ -24,10 +34,7 @@ void PhraseIndex::enrol(PhraseSet& set) {
       if (numbers.empty() || numbers.back() != number) numbers.push_back(number);
     }
   }
-  if (m_always.size() * 64 < m_sets) m_always.resize(m_always.size() + 1, 0);
   if (always) m_always[number / 64] |= uint64_t{1} << (number % 64);
-  set.m_index = this;
-  set.m_number = number;
 }
 
 void PhraseIndex::finish() {

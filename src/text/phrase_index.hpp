@@ -56,13 +56,14 @@ class PhraseIndex {
     int m_shift = 64;
   };
   void mark(const Tokens& t) const;
-  static size_t word_bit(uint64_t hash) { return static_cast<size_t>(hash >> 46); }  // 18 bits
+  static size_t word_bit(uint64_t hash) { return static_cast<size_t>(hash >> 48); }  // 16 bits
 
+  static constexpr size_t k_most_phrases = 2000;  // larger sets are not indexed (see enrol)
   size_t m_sets = 0;
   bool m_finished = false;
   std::unordered_map<uint64_t, std::vector<uint16_t>> m_building_words, m_building_prefixes;
   SetsByKey m_by_word, m_by_prefix;
-  std::bitset<(1u << 18)> m_word_filter;  // word_bit of every key of m_by_word: most tokens stop here
+  std::bitset<65536> m_word_filter;  // word_bit of every key of m_by_word (~3,000): most tokens stop here
   std::bitset<65536> m_prefix_filter;
   std::vector<uint64_t> m_always;  // sets with a stem phrase whose first word is one byte long
 };

@@ -85,6 +85,24 @@ TEST_CASE("phrase index: a set skips a text only when it holds none of the set's
   CHECK(returns.find_all(t, "en").size() == 2);  // "Return Policy", "refund"
 }
 
+TEST_CASE("phrase index: a set of thousands of phrases is not indexed, and still answers") {
+  text::PhraseSet names, small;
+  for (int i = 0; i < 2500; ++i) names.add("name" + std::to_string(i), false, "en");
+  small.add("opening hours", false, "en");
+  text::PhraseIndex index;
+  index.enrol(names);
+  index.enrol(small);
+  index.finish();
+  const text::Tokens t("nothing of either here");
+  (void)index.may_match(small, t);
+  CHECK(index.may_match(names, t));  // always tried
+  CHECK_FALSE(index.may_match(small, t));
+  CHECK_FALSE(names.find_first(t, "en").has_value());
+  const text::Tokens hit("ask name2499 about it");
+  (void)small.find_first(hit, "en");
+  CHECK(names.find_first(hit, "en")->first == 1);
+}
+
 TEST_CASE("phrase index: a set that is not enrolled scans, and enrolling after finish is refused") {
   text::PhraseSet a;
   a.add("return policy", false, "en");

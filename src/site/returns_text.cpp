@@ -1,7 +1,6 @@
 #include "site/returns_text.hpp"
 
 #include <cstdlib>
-#include <map>
 
 #include "site/regions.hpp"
 #include "site/snippet.hpp"
@@ -13,14 +12,17 @@ namespace {
 
 constexpr model::ZoneSet k_returns_zones = model::zone_bit(model::Zone::main) | model::zone_bit(model::Zone::chrome);
 
+// Asked of every word of the returns text: a plain list whose lengths are compared first
+// (a std::map compared strings at each of its levels).
 int number_word(std::string_view w) {
-  static const std::map<std::string_view, int> k_words = {
+  static constexpr std::pair<std::string_view, int> k_words[] = {
       {"seven", 7},     {"ten", 10},     {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20},
       {"thirty", 30},   {"sixty", 60},   {"ninety", 90},   {"siete", 7},    {"diez", 10},
       {"catorce", 14},  {"quince", 15},  {"veinte", 20},   {"treinta", 30}, {"sesenta", 60},
       {"noventa", 90},  {"cien", 100},   {"cuarenta", 40}, {"forty", 40},   {"cuarentaicinco", 45}};
-  auto it = k_words.find(w);
-  return it == k_words.end() ? 0 : it->second;
+  for (const auto& [word, n] : k_words)
+    if (word.size() == w.size() && word == w) return n;
+  return 0;
 }
 
 int number_of(std::string_view w) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include <absl/container/flat_hash_map.h>
 #include <vector>
 
 #include "text/phrase_index.hpp"
@@ -77,7 +79,7 @@ class PhraseSet {
   struct KeepHash {
     size_t operator()(size_t h) const noexcept { return h; }
   };
-  using Index = std::unordered_map<size_t, std::vector<uint32_t>, KeepHash>;
+  using Index = absl::flat_hash_map<size_t, std::vector<uint32_t>, KeepHash>;
   struct StemIndex {
     std::string lang;
     Filter filter;

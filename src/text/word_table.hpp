@@ -6,9 +6,10 @@
 // A hash only finds a word: the word itself is compared, so two words with one hash never mix.
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "text/tokens.hpp"
 
@@ -50,7 +51,7 @@ class WordTable {
       if (e.word == folded) return &e.value;
     return nullptr;
   }
-  std::unordered_map<size_t, Entry, KeepHash> m_first;  // the first word of each hash
+  absl::flat_hash_map<size_t, Entry, KeepHash> m_first;  // the first word of each hash
   std::vector<Entry> m_more;                            // any later word with a hash already used
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -10,71 +12,75 @@
 namespace amable::util {
 namespace {
 
+// A pair of bytes read from memory as the little-endian number the tables are indexed by.
+uint16_t le16(uint16_t v) {
+  if constexpr (std::endian::native == std::endian::big) return static_cast<uint16_t>(v >> 8 | v << 8);
+  return v;
+}
+
 constexpr auto k_lower = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) t[static_cast<size_t>(c)] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   return t;
 }();
 
-constexpr size_t k_pairs = 4096;
+// The first four bytes at `p`, lower case, first byte lowest.
+uint32_t lower_quad(const unsigned char* p) {
+  return static_cast<uint32_t>(k_lower[p[0]]) | static_cast<uint32_t>(k_lower[p[1]]) << 8 | static_cast<uint32_t>(k_lower[p[2]]) << 16 |
+         static_cast<uint32_t>(k_lower[p[3]]) << 24;
+}
+
+uint16_t pair_at(const unsigned char* p) {
+  uint16_t v;
+  std::memcpy(&v, p, 2);
+  return le16(v);
+}
+
+// Every case of the two ASCII bytes a, b (lower case) as the pair a haystack would hold.
+void set_cases(std::bitset<65536>& bits, unsigned char a, unsigned char b) {
+  auto cases = [](unsigned char c) {
+    std::vector<unsigned char> v{c};
+    if (c >= 'a' && c <= 'z') v.push_back(static_cast<unsigned char>(c - 32));
+    return v;
+  };
+  for (const unsigned char x : cases(a))
+    for (const unsigned char y : cases(b)) bits.set(static_cast<size_t>(x) | static_cast<size_t>(y) << 8);
+}
 
 }  // namespace
 
-size_t NeedleSet::pair_of(unsigned char a, unsigned char b) {
-  return static_cast<size_t>(k_lower[a] & 63) << 6 | (k_lower[b] & 63);
-}
-
-NeedleSet::NeedleSet(const std::vector<std::string>& needles) {
+NeedleSet::NeedleSet(const std::vector<std::string>& needles) : m_by_quad(64) {
   if (needles.size() > std::numeric_limits<uint16_t>::max()) throw std::length_error("NeedleSet: too many needles");
-  std::vector<size_t> long_ones;
   for (const auto& n : needles) {
     m_needles.push_back(to_lower_ascii(n));
-    (n.size() < 4 ? m_short : long_ones).push_back(m_needles.size() - 1);
-  }
-  if (long_ones.empty()) return;
-  m_window = m_needles[long_ones[0]].size();
-  for (size_t k : long_ones) m_window = std::min(m_window, m_needles[k].size());
-  // The jump for a pair that ends at byte q (0-based) of some needle's first m_window bytes is
-  // m_window-1-q: the window moves until that byte would be its last. A pair no needle holds
-  // there lets the window pass it: m_window-1.
-  m_jump.assign(k_pairs, static_cast<uint8_t>(std::min<size_t>(m_window - 1, 255)));
-  std::vector<std::vector<uint16_t>> ending(k_pairs);
-  for (size_t k : long_ones) {
-    const std::string& n = m_needles[k];
-    for (size_t q = 1; q < m_window; ++q) {
-      const size_t p = pair_of(static_cast<unsigned char>(n[q - 1]), static_cast<unsigned char>(n[q]));
-      m_jump[p] = static_cast<uint8_t>(std::min<size_t>(m_jump[p], m_window - 1 - q));
+    const std::string& low = m_needles.back();
+    const auto k = static_cast<uint16_t>(m_needles.size() - 1);
+    if (low.size() < 4) {
+      m_short.push_back(k);
+      continue;
     }
-    ending[pair_of(static_cast<unsigned char>(n[m_window - 2]), static_cast<unsigned char>(n[m_window - 1]))].push_back(static_cast<uint16_t>(k));
+    const auto* b = reinterpret_cast<const unsigned char*>(low.data());
+    set_cases(m_first_two, b[0], b[1]);
+    set_cases(m_next_two, b[2], b[3]);
+    const uint32_t quad = lower_quad(b);
+    m_by_quad[bucket_of(quad)].emplace_back(quad, k);
   }
-  m_ends_at.assign(k_pairs + 1, 0);
-  for (size_t p = 0; p < k_pairs; ++p) {
-    m_ends_at[p] = static_cast<uint32_t>(m_ending.size());
-    m_ending.insert(m_ending.end(), ending[p].begin(), ending[p].end());
-  }
-  m_ends_at[k_pairs] = static_cast<uint32_t>(m_ending.size());
 }
 
 template <typename Hit, typename More>
 void NeedleSet::scan(std::string_view haystack, Hit&& hit, More&& more) const {
-  if (m_window == 0 || haystack.size() < m_window) return;
   const auto* bytes = reinterpret_cast<const unsigned char*>(haystack.data());
   const size_t n = haystack.size();
-  const uint8_t* jump = m_jump.data();
-  for (size_t end = m_window - 1; end < n;) {
-    const size_t p = pair_of(bytes[end - 1], bytes[end]);
-    if (const size_t j = jump[p]) {
-      end += j;
+  for (size_t at = 0; at + 4 <= n; ++at) {
+    if (!m_first_two[pair_at(bytes + at)] || !m_next_two[pair_at(bytes + at + 2)]) [[likely]]
       continue;
-    }
-    // The window's last two bytes end the first m_window bytes of some needle: compare those.
-    const size_t at = end + 1 - m_window;
-    for (uint32_t c = m_ends_at[p]; c < m_ends_at[p + 1]; ++c) {
-      const std::string& needle = m_needles[m_ending[c]];
-      if (n - at >= needle.size() && iequals(haystack.substr(at, needle.size()), needle)) hit(m_ending[c], at);
+    const uint32_t quad = lower_quad(bytes + at);
+    for (const auto& [q, k] : m_by_quad[bucket_of(quad)]) {
+      const std::string& needle = m_needles[k];
+      if (q == quad && n - at >= needle.size() && iequals(haystack.substr(at + 4, needle.size() - 4), std::string_view(needle).substr(4)))
+        hit(k, at);
     }
     if (!more()) return;
-    ++end;
   }
 }
 

@@ -157,7 +157,7 @@ std::string canonical_encoding(std::string_view label_in) {
   return util::to_lower_ascii(label);
 }
 
-Decoded decode_html(std::string_view bytes, std::string_view http_charset) {
+Decoded decode_html(std::string_view bytes, std::string_view http_charset, Copy copy) {
   Decoded d;
   std::string_view body = bytes;
   std::string encoding;
@@ -197,6 +197,12 @@ Decoded decode_html(std::string_view bytes, std::string_view http_charset) {
 
   if (encoding == "UTF-8") {
     if (util::is_valid_utf8(body)) {
+      if (copy == Copy::only_if_changed && body.find('\0') == std::string_view::npos) {
+        d.as_is = body;
+        d.is_as_is = true;
+        d.encoding = encoding;
+        return d;
+      }
       d.text.assign(body);
     } else {
       d.text = util::repair_utf8(body);

@@ -9,13 +9,21 @@
 namespace amable::parse {
 
 struct Decoded {
-  std::string text;      // valid UTF-8, BOM removed
+  std::string text;      // valid UTF-8, BOM removed (empty when `as_is` holds the text)
   std::string encoding;  // canonical name used: "UTF-8", "windows-1252", ...
   std::string source;    // "bom", "http", "meta", "detected", "default"
   bool had_invalid_bytes = false;
+  // With `Copy::only_if_changed`, the input bytes themselves (BOM removed) when they already
+  // were valid UTF-8 without NUL: most pages, which are then not copied (a page is read once
+  // more by Gumbo anyway). Points into the caller's bytes.
+  std::string_view as_is;
+  bool is_as_is = false;
+  // The decoded text, wherever it is.
+  std::string_view utf8() const { return is_as_is ? as_is : std::string_view(text); }
 };
 
-Decoded decode_html(std::string_view bytes, std::string_view http_charset = {});
+enum class Copy { always, only_if_changed };
+Decoded decode_html(std::string_view bytes, std::string_view http_charset = {}, Copy copy = Copy::always);
 
 // The charset named in the first 4 KB of markup (<meta charset> or http-equiv), or "".
 std::string prescan_meta_charset(std::string_view bytes);

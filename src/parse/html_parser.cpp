@@ -805,8 +805,8 @@ model::Page parse_utf8(std::string_view utf8, const ParseInput& input, const Par
 }
 
 model::Page parse_page(std::string_view bytes, const ParseInput& input, const ParseLimits& limits) {
-  Decoded d = decode_html(bytes, input.http_charset);
-  model::Page page = parse_utf8(d.text, input, limits);
+  const Decoded d = decode_html(bytes, input.http_charset, Copy::only_if_changed);
+  model::Page page = parse_utf8(d.utf8(), input, limits);
   page.encoding = d.encoding;
   page.encoding_source = d.source;
   page.had_invalid_bytes = d.had_invalid_bytes;

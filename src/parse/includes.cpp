@@ -71,11 +71,11 @@ std::string inline_includes(std::string_view utf8, const std::vector<model::Page
 
 model::Page parse_page_with_includes(std::string_view bytes, const ParseInput& input, const std::string& include_base, const PartialReader& read,
                                      const ParseLimits& limits, const InlineLimits& inline_limits) {
-  const Decoded d = decode_html(bytes, input.http_charset);
-  model::Page page = parse_utf8(d.text, input, limits);
+  const Decoded d = decode_html(bytes, input.http_charset, Copy::only_if_changed);
+  model::Page page = parse_utf8(d.utf8(), input, limits);
   if (!page.includes.empty() && read && !include_base.empty()) {
     size_t inlined = 0;
-    const std::string text = inline_includes(d.text, page.includes, include_base, read, inline_limits, inlined);
+    const std::string text = inline_includes(d.utf8(), page.includes, include_base, read, inline_limits, inlined);
     if (inlined > 0) {
       ParseInput with = input;
       with.includes_inlined = true;

@@ -59,7 +59,7 @@ bool PhraseIndex::may_match(const PhraseSet& set, const Tokens& t) const {
 
 void PhraseIndex::mark(const Tokens& t) const {
   auto& bits = t.m_marks.bits;
-  bits = m_always;
+  bits.assign(m_always.begin(), m_always.end());
   auto set_all = [&](std::span<const uint16_t> numbers) {
     for (const uint16_t n : numbers) bits[n / 64] |= uint64_t{1} << (n % 64);
   };

@@ -49,7 +49,8 @@ const std::array<uint8_t, 128>& ascii_kinds() {
 
 }  // namespace
 
-Tokens::Tokens(std::string_view source) : m_source(source) {
+Tokens::Tokens(std::string_view source, std::pmr::memory_resource* memory) : Tokens(memory) {
+  m_source = source;
   const auto& kinds = ascii_kinds();
   const size_t n = source.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(source.data());
@@ -90,7 +91,7 @@ Tokens::Tokens(std::string_view source) : m_source(source) {
 }
 
 Tokens Tokens::read_generally(std::string_view source) {
-  Tokens t;
+  Tokens t(std::pmr::get_default_resource());
   t.m_source = source;
   for (size_t i = 0; i < source.size();) i = t.read_word(i);
   return t;
@@ -141,10 +142,10 @@ size_t Tokens::read_word(size_t i) {
     // Typographic apostrophes fold to the ASCII one so that "you’ll" matches "you'll".
     size_t from = 0;
     for (size_t p; (p = f.find("\xE2\x80\x99", from)) != std::string::npos; from = p + 3) {
-      m_folded.append(f, from, p - from);
+      m_folded.append(std::string_view(f).substr(from, p - from));
       m_folded.push_back('\'');
     }
-    m_folded.append(f, from);
+    m_folded.append(std::string_view(f).substr(from));
   }
   t.flen = static_cast<uint32_t>(m_folded.size() - t.fbegin);
   t.hash = word_hash(std::string_view(m_folded).substr(t.fbegin, t.flen));
@@ -152,19 +153,19 @@ size_t Tokens::read_word(size_t i) {
   return end;
 }
 
-Tokens Tokens::slice(size_t begin, size_t end) const {
+Tokens Tokens::slice(size_t begin, size_t end, std::pmr::memory_resource* memory) const {
   const std::string_view part = m_source.substr(begin, end - begin);
   // The first token that ends after `begin`; one that starts before `begin` or ends after
   // `end` would be cut in two, and the part is read afresh then.
   auto first = std::partition_point(m_tokens.begin(), m_tokens.end(), [&](const Token& t) { return t.end <= begin; });
   auto last = std::partition_point(first, m_tokens.end(), [&](const Token& t) { return t.begin < end; });
-  if ((first != last && first->begin < begin) || (first != last && std::prev(last)->end > end)) return Tokens(part);
-  Tokens out;
+  if ((first != last && first->begin < begin) || (first != last && std::prev(last)->end > end)) return Tokens(part, memory);
+  Tokens out(memory);
   out.m_source = part;
   out.m_tokens.reserve(static_cast<size_t>(last - first));
   if (first != last) {
     const uint32_t fbase = first->fbegin;
-    out.m_folded.assign(m_folded, fbase, std::prev(last)->fbegin + std::prev(last)->flen - fbase);
+    out.m_folded.assign(std::string_view(m_folded).substr(fbase, std::prev(last)->fbegin + std::prev(last)->flen - fbase));
     for (auto it = first; it != last; ++it)
       out.m_tokens.push_back(Token{it->begin - static_cast<uint32_t>(begin), it->end - static_cast<uint32_t>(begin), it->fbegin - fbase, it->flen, it->hash});
   }
@@ -213,7 +214,26 @@ namespace {
 thread_local TokenCache* t_active_cache = nullptr;
 }  // namespace
 
-TokenCache::TokenCache(size_t expected) : m_tokens(expected), m_previous(t_active_cache) { t_active_cache = this; }
+namespace {
+
+// The first 512 KB of the outermost cache's arena on each thread, kept from page to page: a
+// heavy page's tokens fit, and growing a fresh arena each page would take new blocks from the
+// system (large blocks are mapped and unmapped: page faults on every page).
+constexpr size_t k_reused_bytes = 512 << 10;
+std::byte* reused_buffer() {
+  thread_local const std::unique_ptr<std::byte[]> buffer(new std::byte[k_reused_bytes]);
+  return buffer.get();
+}
+
+}  // namespace
+
+TokenCache::TokenCache(size_t expected)
+    : m_arena(t_active_cache ? std::pmr::monotonic_buffer_resource(64 << 10)
+                             : std::pmr::monotonic_buffer_resource(reused_buffer(), k_reused_bytes)),
+      m_tokens(expected),
+      m_previous(t_active_cache) {
+  t_active_cache = this;
+}
 TokenCache::~TokenCache() { t_active_cache = m_previous; }
 
 const Tokens* TokenCache::find(std::string_view text) {
@@ -227,7 +247,7 @@ const Tokens* TokenCache::of_part(std::string_view part) {
   if (!t_active_cache) return nullptr;
   Tokens** slot = t_active_cache->m_tokens.slot(part);
   if (!slot) return nullptr;
-  if (!*slot) *slot = &t_active_cache->m_store.emplace_back(part);
+  if (!*slot) *slot = &t_active_cache->m_store.emplace_back(part, &t_active_cache->m_arena);
   return *slot;
 }
 
@@ -240,7 +260,7 @@ const Tokens* TokenCache::of_sentence(const std::string& text, Range r) {
   const Tokens* whole = of(text);
   Tokens** slot = t_active_cache->m_tokens.slot(part);
   if (!slot) return nullptr;
-  *slot = &t_active_cache->m_store.emplace_back(whole->slice(r.begin, r.end));
+  *slot = &t_active_cache->m_store.emplace_back(whole->slice(r.begin, r.end, &t_active_cache->m_arena));
   return *slot;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -26,8 +27,9 @@ constexpr size_t word_hash(std::string_view w) {
 class Tokens {
  public:
   Tokens() = default;
-  // `source` must outlive this object.
-  explicit Tokens(std::string_view source);
+  // `source` must outlive this object. `memory`: where the tokens are kept (a TokenCache's
+  // arena: a page's hundreds of texts then cost no allocation or free each).
+  explicit Tokens(std::string_view source, std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
   size_t size() const { return m_tokens.size(); }
   bool empty() const { return m_tokens.empty(); }
@@ -50,7 +52,7 @@ class Tokens {
   static Tokens read_generally(std::string_view source);
   // The tokens of source()[begin, end) (a sentence of a block), the same as Tokens would make
   // of that text, copied from these instead of read again.
-  Tokens slice(size_t begin, size_t end) const;
+  Tokens slice(size_t begin, size_t end, std::pmr::memory_resource* memory = std::pmr::get_default_resource()) const;
 
  private:
   friend class PhraseIndex;
@@ -60,14 +62,15 @@ class Tokens {
     size_t hash;
   };
   std::string_view m_source;
-  std::vector<Token> m_tokens;
-  std::string m_folded;
+  std::pmr::vector<Token> m_tokens;
+  std::pmr::string m_folded;
   // Stems by language, computed on first use (a page of unknown language tries several).
   struct Stems {
     std::string lang;
     std::vector<std::string> words;
     std::vector<size_t> hashes;
   };
+  explicit Tokens(std::pmr::memory_resource* memory) : m_tokens(memory), m_folded(memory), m_marks{nullptr, 0, std::pmr::vector<uint64_t>(memory)} {}
   Stems& stems_for(std::string_view lang, size_t i) const;
   // Reads the word that starts at byte `i` (any script, apostrophes, letter-digit breaks) into
   // the tokens, or skips the one non-word character there; returns where reading goes on.
@@ -78,7 +81,7 @@ class Tokens {
   struct SetMarks {
     const void* index = nullptr;  // the index that made `bits`
     uint32_t questions = 0;
-    std::vector<uint64_t> bits;
+    std::pmr::vector<uint64_t> bits;  // kept where the tokens are
   };
   mutable SetMarks m_marks;
 };
@@ -112,6 +115,8 @@ class TokenCache {
  private:
   // Tokens and sentences live in deques (stable addresses, one allocation per many); the
   // tables point there.
+  // The cached tokens' storage: freed at once with the cache (a page's worth).
+  std::pmr::monotonic_buffer_resource m_arena;
   AddressTable<Tokens> m_tokens;
   std::deque<Tokens> m_store;
   AddressTable<std::vector<Range>> m_sentences;

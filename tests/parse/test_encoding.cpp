@@ -99,3 +99,19 @@ TEST_CASE("encoding: parse_page records the encoding it used") {
   REQUIRE_FALSE(p.blocks.empty());
   CHECK(p.blocks[0].text == k_utf8_text);
 }
+
+TEST_CASE("encoding: valid UTF-8 is used in place when the caller allows it; anything that changes is copied") {
+  const std::string plain = "\xEF\xBB\xBF<meta charset=utf-8><p>caf\xC3\xA9</p>";
+  const auto d = parse::decode_html(plain, "", parse::Copy::only_if_changed);
+  CHECK(d.is_as_is);
+  CHECK(d.utf8().data() == plain.data() + 3);  // the BOM is skipped, nothing copied
+  CHECK(d.utf8() == parse::decode_html(plain).text);
+  CHECK(d.text.empty());
+  for (const std::string changed : {std::string("<p>a\0b</p>", 10), std::string("<p>ok \xC3\x28 end</p>"), std::string("<meta charset=latin1><p>caf\xE9</p>")}) {
+    const auto c = parse::decode_html(changed, "", parse::Copy::only_if_changed);
+    CAPTURE(changed);
+    CHECK_FALSE(c.is_as_is);
+    CHECK(c.utf8() == parse::decode_html(changed).text);
+    CHECK(c.utf8().find('\0') == std::string_view::npos);
+  }
+}

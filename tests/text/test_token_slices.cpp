@@ -90,3 +90,25 @@ TEST_CASE("token cache: a sentence read before its block is kept, even when read
     CHECK(text::TokenCache::find(blocks[i]) != nullptr);
   }
 }
+
+TEST_CASE("token cache: tokens live in the cache's arena; a cache inside another keeps its own, and the next page reuses the first's") {
+  const std::string outer_text = "Free returns within 30 days of delivery.";
+  const std::string inner_text = "Opening hours: Monday to Friday, 9am-5pm.";
+  for (int page = 0; page < 3; ++page) {  // the outermost arena's memory is reused page after page
+    const text::TokenCache outer;
+    const text::Tokens* a = text::TokenCache::of(outer_text);
+    REQUIRE(a);
+    {
+      const text::TokenCache inner;
+      const text::Tokens* b = text::TokenCache::of(inner_text);
+      REQUIRE(b);
+      CHECK(dump(*b) == dump(text::Tokens(inner_text)));
+      // Many texts: the inner arena grows past its first block.
+      std::vector<std::string> many(2000, std::string(200, 'w'));
+      for (auto& m : many) m[0] = static_cast<char>('a' + (&m - many.data()) % 26);
+      for (const auto& m : many) CHECK(text::TokenCache::of(m)->size() == 1);
+    }
+    CHECK(dump(*a) == dump(text::Tokens(outer_text)));
+    CHECK(text::TokenCache::of(outer_text) == a);
+  }
+}

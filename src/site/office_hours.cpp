@@ -17,6 +17,9 @@ namespace {
 
 // Symbols and emoji between times ("9:00 ☼ – 20:30 ☽") become spaces; dashes stay dashes.
 std::string simplify(std::string_view text) {
+  // ASCII text is kept byte for byte: no copy one code point at a time.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return util::collapse_whitespace(text);
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {

@@ -52,7 +52,7 @@ class PhraseSet {
   friend class PhraseIndex;
   // match_at() without asking the index (the caller has).
   std::optional<PhraseMatch> match_here(const Tokens& t, size_t i, std::string_view text_lang) const;
-  bool may_match(const Tokens& t) const { return !m_index || m_index->may_match(*this, t); }
+  bool may_match(const Tokens& t) const { return !m_index || m_index->may_match(m_number, t); }
   // The phrases live back to back in one buffer: the given-names list alone has 18,754 of
   // them in two sets (its language's and the union), and a string and a vector of strings each
   // (~190 bytes a phrase) made the lexicons 9 MB of a 10,000-page audit's heap.

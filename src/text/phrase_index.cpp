@@ -48,14 +48,7 @@ void PhraseIndex::finish() {
   m_finished = true;
 }
 
-bool PhraseIndex::may_match(const PhraseSet& set, const Tokens& t) const {
-  auto& marks = t.m_marks;
-  if (marks.index != this) {
-    if (!m_finished || ++marks.questions < 2) return true;
-    mark(t);
-  }
-  return (marks.bits[set.m_number / 64] >> (set.m_number % 64)) & 1;
-}
+bool PhraseIndex::may_match(const PhraseSet& set, const Tokens& t) const { return may_match(set.m_number, t); }
 
 void PhraseIndex::mark(const Tokens& t) const {
   auto& bits = t.m_marks.bits;

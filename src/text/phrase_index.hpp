@@ -18,10 +18,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/tokens.hpp"
+
 namespace amable::text {
 
 class PhraseSet;
-class Tokens;
 
 class PhraseIndex {
  public:
@@ -36,6 +37,15 @@ class PhraseIndex {
   // text is answered "may" without looking (a text asked about once is cheaper scanned by
   // its one set); from the second on, the text's marks are made once and read.
   bool may_match(const PhraseSet& set, const Tokens& t) const;
+  // The same for the set enrolled as `number`: inline, asked for every phrase set and text.
+  bool may_match(uint16_t number, const Tokens& t) const {
+    auto& marks = t.m_marks;
+    if (marks.index != this) [[unlikely]] {
+      if (!m_finished || ++marks.questions < 2) return true;
+      mark(t);
+    }
+    return (marks.bits[number / 64] >> (number % 64)) & 1;
+  }
 
  private:
   // Keys (word hashes, or folded two-byte prefixes) to the sets that hold them: open

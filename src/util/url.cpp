@@ -356,14 +356,23 @@ std::optional<std::string> finish(CURLU* u, bool empty_query) {
 
 }  // namespace
 
-std::string clean_href(std::string_view href) {
+namespace {
+
+// clean_href(href) into `out`, reusing its memory: this runs for every link of every page.
+void clean_href_to(std::string_view href, std::string& out) {
   size_t b = 0, e = href.size();
   while (b < e && static_cast<unsigned char>(href[b]) <= 0x20) ++b;
   while (e > b && static_cast<unsigned char>(href[e - 1]) <= 0x20) --e;
-  std::string out;
-  out.reserve(e - b);
+  out.clear();
   for (size_t i = b; i < e; ++i)
     if (href[i] != '\t' && href[i] != '\n' && href[i] != '\r') out.push_back(href[i]);
+}
+
+}  // namespace
+
+std::string clean_href(std::string_view href) {
+  std::string out;
+  clean_href_to(href, out);
   return out;
 }
 
@@ -431,9 +440,20 @@ namespace {
 // What a resolution depends on, as a memo key: for "/path" the base's scheme and authority,
 // for "http(s)://..." nothing, for "a/b.html" or "../x" the base up to its last '/' (RFC 3986
 // §5.2.3); other hrefs ("?q", "#x", "", "http:x") the whole base.
+// !scheme_of(clean).empty() for a cleaned href, without making the scheme.
+bool has_scheme(std::string_view clean) {
+  if (clean.empty() || !util::is_ascii_alpha(clean[0])) return false;
+  for (size_t i = 1; i < clean.size(); ++i) {
+    const char c = clean[i];
+    if (c == ':') return true;
+    if (!util::is_ascii_alnum(c) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
 const std::string& memo_key(std::string_view base, std::string_view href) {
   thread_local std::string h, key;  // reused: a page resolves a hundred links
-  h = clean_href(href);
+  clean_href_to(href, h);
   std::string_view prefix = base;
   const auto authority = base.find("://");
   if (util::istarts_with(h, "http://") || util::istarts_with(h, "https://")) {
@@ -441,7 +461,7 @@ const std::string& memo_key(std::string_view base, std::string_view href) {
   } else if (authority != std::string_view::npos && !h.empty() && h[0] == '/' && (h.size() == 1 || (h[1] != '/' && h[1] != '\\'))) {
     prefix = base.substr(0, std::min(base.size(), base.find('/', authority + 3)));
   } else if (authority != std::string_view::npos && !h.empty() && h[0] != '?' && h[0] != '#' && h[0] != '/' && h[0] != '\\' &&
-             scheme_of(h).empty()) {
+             !has_scheme(h)) {
     const std::string_view path = base.substr(0, std::min(base.find('?'), base.find('#')));
     const auto slash = path.rfind('/');
     if (slash != std::string_view::npos && slash > authority + 2) prefix = path.substr(0, slash + 1);

@@ -92,6 +92,7 @@ set(AMABLE_CORE_SOURCES
   src/text/stemmer.cpp
   src/text/tokens.cpp
   src/util/url.cpp
+  src/util/url_plain.cpp
 )
 
 set(AMABLE_RULE_SOURCES

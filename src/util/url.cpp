@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "util/memo.hpp"
+#include "util/url_plain.hpp"
 #include "util/text.hpp"
 
 // An href goes through the WHATWG URL Standard's steps that curl (RFC 3986) does not take:
@@ -489,6 +490,7 @@ std::optional<std::string> resolve(std::string_view base, std::string_view href)
     parsed = normalize(base);
   }
   if (!parsed) return resolve_uncached(base, href);
+  if (auto plain = resolve_plain(*parsed, href)) return plain;  // most links: no libcurl, no memo
   thread_local util::Memo<std::optional<std::string>> memo(8192);
   return memo.get(memo_key(*parsed, href), [&] { return resolve_uncached(base, href); });
 }

@@ -46,7 +46,7 @@ std::optional<std::string> resolve_plain(std::string_view base, std::string_view
   const size_t authority = base.find("://");
   if (authority == std::string_view::npos) return std::nullopt;
   const std::string_view scheme = base.substr(0, authority);
-  if (scheme != "http" && scheme != "https") return std::nullopt;
+  if (scheme != "http" && scheme != "https" && scheme != "file") return std::nullopt;
   const size_t path_at = base.find('/', authority + 3);
   if (path_at == std::string_view::npos) return std::nullopt;  // a normalised http URL has a path
   const std::string_view origin = base.substr(0, path_at);
@@ -63,6 +63,7 @@ std::optional<std::string> resolve_plain(std::string_view base, std::string_view
   // An empty segment ("a//b", in the href or the base) is left to libcurl, whose answer differs.
   if (merged.find("//") != std::string::npos) return std::nullopt;
   const std::string path = remove_dot_segments(merged);
+  if (scheme == "file" && path == "/") return std::nullopt;  // libcurl gives no URL for the root of a disk
   std::string out;
   out.reserve(origin.size() + path.size());
   out.append(origin).append(path);

@@ -14,7 +14,8 @@
 
 namespace amable::url {
 
-// `base` must be a normalised http(s) URL (url::normalize's output).
+// `base` must be a normalised http(s) or file URL (url::normalize's output; a site read from
+// disk has file:///... pages).
 std::optional<std::string> resolve_plain(std::string_view base, std::string_view href);
 
 // RFC 3986 §5.2.4, on a path that starts with "/".

@@ -30,7 +30,7 @@ TEST_CASE("url plain: anything not plain is left to libcurl") {
   for (const char* href : {"", "?q=1", "#top", "//cdn.example/x", "x y", " p/1.html", "a%20b", "mailto:x@y.example", "a:b", "a?b",
                            "a#b", "\\x", "caf\xC3\xA9", "http://x.example/"})
     CHECK_FALSE(url::resolve_plain(base, href));
-  CHECK_FALSE(url::resolve_plain("file:///tmp/a.html", "b.html"));
+  CHECK_FALSE(url::resolve_plain("ftp://files.example/a.html", "b.html"));
 }
 
 TEST_CASE("url plain: generated pairs resolve as libcurl resolves them") {
@@ -38,7 +38,8 @@ TEST_CASE("url plain: generated pairs resolve as libcurl resolves them") {
   const std::vector<std::string> bases = {"http://shop.example/", "https://shop.example/a", "https://shop.example/a/",
                                           "https://shop.example/a/b.html", "https://shop.example:8443/p/x/y/z.html?s=1",
                                           "http://127.0.0.1:8080/c/c-12.html", "https://shop.example//double//slash",
-                                          "https://shop.example/a/b/?q=1&r=2"};
+                                          "https://shop.example/a/b/?q=1&r=2", "file:///tmp/shop/p/p-1.html", "file:///index.html",
+                                          "file:///tmp/shop/c/"};
   const std::vector<std::string> segments = {"a", "b.html", ".", "..", "", "x-y_z~1", "...", ".hidden", "p", "c-3.html"};
   size_t compared = 0;
   for (int round = 0; round < 6000; ++round) {

@@ -10,6 +10,7 @@
 #include "text/tokens.hpp"
 #include "util/memo.hpp"
 #include "util/needles.hpp"
+#include "util/url_plain.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -25,8 +26,13 @@ bool label_is(const text::PhraseSet& set, const text::Tokens& t, std::string_vie
 }
 
 bool path_has_slug(std::string_view url, const text::PhraseSet& slugs) {
-  auto p = url::parse(url);
-  const std::string path = p ? p->path + (p->query.empty() ? "" : "/" + p->query) : std::string(url);
+  std::string path;
+  if (const auto plain = url::plain_path(url)) {  // most links: no libcurl parse
+    path = *plain;
+  } else {
+    auto p = url::parse(url);
+    path = p ? p->path + (p->query.empty() ? "" : "/" + p->query) : std::string(url);
+  }
   for (auto seg : util::split_any(path, "/?&=")) {
     std::string_view s = seg;
     if (const auto dot = s.rfind('.'); dot != std::string_view::npos && dot > 0) s = s.substr(0, dot);

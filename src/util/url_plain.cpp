@@ -39,6 +39,28 @@ std::string remove_dot_segments(std::string_view path) {
   return out;
 }
 
+std::optional<std::string_view> plain_path(std::string_view url) {
+  size_t at;
+  if (url.starts_with("https://")) at = 8;
+  else if (url.starts_with("http://")) at = 7;
+  else if (url.starts_with("file:///")) at = 7;  // no host: the path starts at the third slash
+  else return std::nullopt;
+  const size_t slash = url.find('/', at);
+  if (slash == std::string_view::npos || (slash == at && at != 7)) return std::nullopt;
+  for (size_t i = at; i < slash; ++i) {  // a lower-case host name or address and a port
+    const char c = url[i];
+    if (!(util::is_ascii_digit(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == ':')) return std::nullopt;
+  }
+  const std::string_view path = url.substr(slash);
+  if (at == 7 && path == "/") return std::nullopt;  // libcurl takes no URL for the root of a disk
+  for (const char c : path)
+    if (!plain_char(c)) return std::nullopt;
+  if (path.find("//") != std::string_view::npos || path.find("/./") != std::string_view::npos ||
+      path.find("/../") != std::string_view::npos || path.ends_with("/.") || path.ends_with("/.."))
+    return std::nullopt;
+  return path;
+}
+
 std::optional<std::string> resolve_plain(std::string_view base, std::string_view href) {
   if (href.empty() || href.starts_with("//")) return std::nullopt;
   for (const char c : href)

@@ -18,6 +18,11 @@ namespace amable::url {
 // disk has file:///... pages).
 std::optional<std::string> resolve_plain(std::string_view base, std::string_view href);
 
+// The path of an http(s) or file URL that url::parse would give (with an empty query), read off the
+// text when the host, port and path are plain (no escapes, no query, no dot or empty segments,
+// which libcurl would rewrite); nullopt otherwise.
+std::optional<std::string_view> plain_path(std::string_view url);
+
 // RFC 3986 §5.2.4, on a path that starts with "/".
 std::string remove_dot_segments(std::string_view path);
 

@@ -59,3 +59,26 @@ TEST_CASE("url plain: generated pairs resolve as libcurl resolves them") {
   }
   CHECK(compared > 3000);  // the rest hold an empty segment: left to libcurl
 }
+
+TEST_CASE("url plain: a plain URL's path is read off its text, as url::parse reads it") {
+  std::mt19937 rng(29);
+  const std::vector<std::string> starts = {"https://shop.example", "http://127.0.0.1:8080", "https://a-b.example:8443", "file://",
+                                           "https://Shop.Example", "http://x.example?", "ftp://x.example", "https://"};
+  const std::vector<std::string> segments = {"a", "b.html", ".", "..", "", "x-y_z~1", "c%20d", "e?f=1", "G", "#h"};
+  size_t read = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string u = starts[rng() % starts.size()];
+    for (size_t k = 0, n = 1 + rng() % 4; k < n; ++k) u += "/" + segments[rng() % segments.size()];
+    const auto mine = url::plain_path(u);
+    if (!mine) continue;
+    CAPTURE(u);
+    const auto parts = url::parse(u);
+    REQUIRE(parts);
+    CHECK(*mine == parts->path);
+    CHECK(parts->query.empty());
+    ++read;
+  }
+  CHECK(read > 300);  // the rest hold an escape, a query, a dot or empty segment, or an upper-case host: left to libcurl
+  CHECK_FALSE(url::plain_path("mailto:x@y.example"));
+  CHECK(url::plain_path("file:///tmp/shop/index.html") == std::optional<std::string_view>("/tmp/shop/index.html"));
+}

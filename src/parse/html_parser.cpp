@@ -158,18 +158,26 @@ std::string Walker::resolve(std::string_view href) const {
 
 std::string Walker::selector(const std::vector<Frame>& stack) const {
   // At most three segments, innermost first: "tag", "tag.first-class" or "tag#id".
+  // Known tags are Gumbo's static names (a selector is made for every block, link and heading:
+  // no string per segment); an unknown tag is kept in the segment.
   struct Segment {
-    std::string tag;
+    std::string_view tag;
+    std::string unknown_tag;
     char mark = 0;  // '#' or '.'
     std::string_view name;
   };
   std::array<Segment, 3> segments;
-  size_t count = 0;
+  size_t count = 0, length = 0;
   for (auto it = stack.rbegin(); it != stack.rend() && count < segments.size(); ++it) {
     const GumboNode* n = it->node;
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     Segment& seg = segments[count];
-    seg.tag = tag_name(n);
+    if (n->v.element.tag != GUMBO_TAG_UNKNOWN) {
+      seg.tag = gumbo_normalized_tagname(n->v.element.tag);
+    } else {
+      seg.unknown_tag = tag_name(n);
+      seg.tag = seg.unknown_tag;
+    }
     if (seg.tag.empty() || seg.tag == "html" || seg.tag == "body") break;
     ++count;
     const auto id = util::trim(attr(n, "id"));
@@ -185,7 +193,9 @@ std::string Walker::selector(const std::vector<Frame>& stack) const {
       seg.name = first;
     }
   }
+  for (size_t k = 0; k < count; ++k) length += segments[k].tag.size() + 4 + segments[k].name.size();
   std::string out;
+  out.reserve(length);
   for (size_t k = count; k-- > 0;) {
     if (!out.empty()) out += " > ";
     out += segments[k].tag;

@@ -126,10 +126,10 @@ void find_intros(const model::Page& page, std::string_view lang, const IntroCont
     if (!internal(page, l)) continue;
     ++inside;
     if (skip) continue;
-    const text::Tokens t(l.text.empty() ? l.label : l.text);
-    if (t.empty() || t.size() > 8) continue;
-    for (const auto& m : skip_phrases.find_all(t, lang))
-      if (t.size() <= m.count + 1) skip = &l;
+    const text::TokensOf t(l.text.empty() ? l.label : l.text);  // the page's cached tokens of the link text
+    if (t->empty() || t->size() > 8) continue;
+    for (const auto& m : skip_phrases.find_all(*t, lang))
+      if (t->size() <= m.count + 1) skip = &l;
   }
   const bool big_media = std::any_of(page.elements.begin(), page.elements.end(), [](const auto& e) {
     return (e.tag == "object" || e.tag == "embed" || e.tag == "video") && !e.hidden;

@@ -67,7 +67,7 @@ model::ContactAccess find_contact_access(const model::Page& page, std::string_vi
     const bool contact =
         !channel && judged.get(key, [&] {
           return !negative.matches(label, lang) &&
-                 (label_is(links, text::Tokens(label), lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
+                 (label_is(links, *text::TokensOf(label), lang) || (!l.url.empty() && path_has_slug(l.url, slugs) && label.size() < 40));
         });
     if (chrome && (channel || contact) && c.ordinal < 0) c.ordinal = chrome_index;
     if (chrome) ++chrome_index;

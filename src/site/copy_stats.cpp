@@ -20,11 +20,7 @@ namespace {
 using text::WordSet;
 
 // Looked up by each token's hash (text/word_table.hpp).
-WordSet folded_set(const std::vector<std::string>& lines) {
-  WordSet s;
-  for (const auto& l : lines) s.insert(text::fold(l));
-  return s;
-}
+WordSet folded_set(const std::vector<std::string>& lines) { return WordSet::of_lines(lines); }
 
 // Accents kept: "está" and "esta" are different words here (looked up by the word itself).
 std::unordered_set<std::string, util::StringHash, std::equal_to<>> case_set(const std::vector<std::string>& lines) {

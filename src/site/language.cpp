@@ -2,7 +2,6 @@
 
 #include <array>
 #include <map>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "text/lexicon.hpp"

@@ -13,9 +13,7 @@ namespace {
 using text::WordSet;  // looked up by each token's own hash where a token is at hand
 
 WordSet folded_lines(std::string_view lexicon, std::string_view section, std::string_view lang) {
-  WordSet s;
-  for (const auto& n : text::lexicon(lexicon).lines(section, lang)) s.insert(text::fold(n));
-  return s;
+  return WordSet::of_lines(text::lexicon(lexicon).lines(section, lang));
 }
 
 const WordSet& given_names() {

@@ -1,7 +1,6 @@
 #include "site/regions.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "text/lexicon.hpp"
 #include "text/tokens.hpp"

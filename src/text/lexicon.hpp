@@ -9,10 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include <absl/container/flat_hash_map.h>
-#include <vector>
 
 #include "text/phrase_index.hpp"
 #include "text/tokens.hpp"

@@ -1,6 +1,5 @@
 #include "text/phrase_index.hpp"
 
-#include <bit>
 #include <limits>
 #include <stdexcept>
 
@@ -68,25 +67,19 @@ void PhraseIndex::mark(const Tokens& t) const {
 }
 
 void PhraseIndex::SetsByKey::build(const std::unordered_map<uint64_t, std::vector<uint16_t>>& from) {
-  const size_t cells = std::bit_ceil(std::max<size_t>(16, from.size() * 2));
-  m_shift = 64 - std::countr_zero(cells);
-  m_cells.assign(cells, Cell{});
+  m_runs.clear();
   m_numbers.clear();
+  m_runs.reserve(from.size());
   for (const auto& [key, numbers] : from) {
-    size_t i = cell_of(key);
-    while (m_cells[i].count != 0) i = (i + 1) & (cells - 1);
-    m_cells[i] = Cell{key, static_cast<uint32_t>(m_numbers.size()), static_cast<uint32_t>(numbers.size())};
+    m_runs.emplace(key, Run{static_cast<uint32_t>(m_numbers.size()), static_cast<uint32_t>(numbers.size())});
     m_numbers.insert(m_numbers.end(), numbers.begin(), numbers.end());
   }
 }
 
 std::span<const uint16_t> PhraseIndex::SetsByKey::find(uint64_t key) const {
-  if (m_cells.empty()) return {};
-  for (size_t i = cell_of(key);; i = (i + 1) & (m_cells.size() - 1)) {
-    const Cell& c = m_cells[i];
-    if (c.count == 0) return {};
-    if (c.key == key) return {m_numbers.data() + c.begin, c.count};
-  }
+  const auto it = m_runs.find(key);
+  if (it == m_runs.end()) return {};
+  return {m_numbers.data() + it->second.begin, it->second.count};
 }
 
 }  // namespace amable::text

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "text/tokens.hpp"
 
 namespace amable::text {
@@ -48,22 +50,19 @@ class PhraseIndex {
   }
 
  private:
-  // Keys (word hashes, or folded two-byte prefixes) to the sets that hold them: open
-  // addressing over one array, the sets' numbers back to back in another.
+  // Keys (word hashes, or folded two-byte prefixes) to the sets that hold them: a flat map to
+  // runs of one array, where the sets' numbers lie back to back.
   class SetsByKey {
    public:
     void build(const std::unordered_map<uint64_t, std::vector<uint16_t>>& from);
     std::span<const uint16_t> find(uint64_t key) const;
 
    private:
-    struct Cell {
-      uint64_t key = 0;
-      uint32_t begin = 0, count = 0;  // count 0: an empty cell
+    struct Run {
+      uint32_t begin = 0, count = 0;
     };
-    size_t cell_of(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> m_shift); }
-    std::vector<Cell> m_cells;
+    absl::flat_hash_map<uint64_t, Run> m_runs;
     std::vector<uint16_t> m_numbers;
-    int m_shift = 64;
   };
   void mark(const Tokens& t) const;
   static size_t word_bit(uint64_t hash) { return static_cast<size_t>(hash >> 48); }  // 16 bits

@@ -11,6 +11,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "text/fold.hpp"
 #include "text/tokens.hpp"
 
 namespace amable::text {
@@ -33,7 +34,6 @@ class WordTable {
   const T* find(std::string_view folded) const { return find(word_hash(folded), folded); }
   bool contains(const Tokens& t, size_t i) const { return find(t, i) != nullptr; }
   bool contains(std::string_view folded) const { return find(folded) != nullptr; }
-  bool empty() const { return m_first.empty(); }
 
  private:
   struct Entry {
@@ -58,6 +58,12 @@ class WordTable {
 // A set of folded words.
 class WordSet {
  public:
+  // Lexicon lines, each folded as one word (text::fold).
+  static WordSet of_lines(const std::vector<std::string>& lines) {
+    WordSet s;
+    for (const auto& l : lines) s.insert(fold(l));
+    return s;
+  }
   void insert(std::string_view folded) { m_table[folded] = true; }
   bool contains(const Tokens& t, size_t i) const { return m_table.contains(t, i); }
   bool contains(std::string_view folded) const { return m_table.contains(folded); }
